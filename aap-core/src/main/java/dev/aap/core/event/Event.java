@@ -1,0 +1,61 @@
+package dev.aap.core.event;
+
+import java.util.List;
+
+/**
+ * Something that happened in a run. Records carry only their facts; the {@link EventLog} adds sequence number, time
+ * and run id, and writes the same JSON shape everywhere.
+ */
+public sealed interface Event {
+
+    /** The {@code type} field in JSON. */
+    default String type() {
+        String n = getClass().getSimpleName();
+        return n.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    record RunStarted(String repo, String baseCommit, String strategy, String sandbox, boolean dirtyTree)
+            implements Event {
+    }
+
+    record StepStarted(String step) implements Event {
+    }
+
+    record StepFinished(String step, long millis, String summary) implements Event {
+    }
+
+    record ChecksRan(String label, String command, int exitCode, int tests, int failures, long millis, String log)
+            implements Event {
+    }
+
+    record Localized(int lines, List<String> top) implements Event {
+
+        public Localized {
+            top = List.copyOf(top);
+        }
+    }
+
+    record CandidateValidated(int index, String file, int line, String operator, String description, String outcome,
+                              long millis) implements Event {
+    }
+
+    record PlausibleFound(int index, String file, int line, String description, int changedLines, long atMillis)
+            implements Event {
+    }
+
+    record PolicyDecided(boolean allowed, List<String> reasons) implements Event {
+
+        public PolicyDecided {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    record Integrated(String branch, String commit) implements Event {
+    }
+
+    record Warning(String message) implements Event {
+    }
+
+    record RunFinished(String status, int exitCode, String message) implements Event {
+    }
+}

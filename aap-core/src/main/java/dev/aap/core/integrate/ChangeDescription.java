@@ -1,0 +1,61 @@
+package dev.aap.core.integrate;
+
+import dev.aap.core.patch.Patch;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything the integrator needs to name and explain a verified change.
+ *
+ * @param runId        the run id
+ * @param issue        the user's issue text (may be empty)
+ * @param summary      one line: what the change does, e.g. "replace '<' with '<=' in Pascal.java:14"
+ * @param patch        the verified patch
+ * @param testCommand  the command that proved it
+ * @param testsRun     tests that passed with the patch
+ * @param fixedTests   tests that failed before and pass now
+ * @param alternatives other plausible patches found, one line each
+ * @param strategy     the brain that produced it
+ */
+public record ChangeDescription(String runId, String issue, String summary, Patch patch, String testCommand,
+                                int testsRun, List<String> fixedTests, List<String> alternatives, String strategy) {
+
+    public ChangeDescription {
+        fixedTests = List.copyOf(fixedTests);
+        alternatives = List.copyOf(alternatives);
+    }
+
+    /** {@code aap/<run-id>-<slug>}, the slug taken from the issue text or the summary. */
+    public String branchName() {
+        String base = issue.isBlank() ? summary : issue.lines().findFirst().orElse(summary);
+        String slug = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(0, 40).replaceAll("-+$", "");
+        }
+        return "aap/" + runId + (slug.isEmpty() ? "" : "-" + slug);
+    }
+
+    /** A Conventional Commit: {@code fix(scope): summary}, a body, and a trailer naming the run. */
+    public String commitMessage() {
+        String scope = patch.files().isEmpty() ? "" : scopeOf(patch.files().get(0));
+        String subject = "fix" + (scope.isEmpty() ? "" : "(" + scope + ")") + ": " + summary;
+        if (subject.length() > 100) {
+            subject = subject.substring(0, 97) + "...";
+        }
+        var body = new StringBuilder(subject).append("\n\n");
+        if (!fixedTests.isEmpty()) {
+            body.append("Makes these failing tests pass: ").append(String.join(", ", fixedTests.stream().limit(5)
+                    .toList())).append(fixedTests.size() > 5 ? ", ..." : "").append(".\n");
+        }
+        body.append("Verified with `").append(testCommand).append("` (").append(testsRun).append(" tests).\n\n");
+        body.append("Generated-by: aap ").append(strategy).append(" run ").append(runId).append('\n');
+        return body.toString();
+    }
+
+    private static String scopeOf(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.aap.core.pipeline;
+
+import dev.aap.core.build.TestRun;
+import dev.aap.core.run.RunStore;
+
+import java.nio.file.Path;
+
+/** Writes check logs and text artifacts into the run directory. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    static void log(Path runDir, String name, TestRun run) {
+        var b = new StringBuilder();
+        b.append("$ ").append(run.command()).append('\n');
+        b.append("exit ").append(run.exec().exitCode()).append(run.exec().timedOut() ? " (timed out)" : "")
+                .append(" after ").append(run.exec().elapsed().toMillis()).append(" ms; tests ")
+                .append(run.report().total()).append(", failing ").append(run.report().failing().size()).append("\n\n");
+        run.report().failing().forEach(t -> b.append("FAILED ").append(t.id()).append(": ")
+                .append(t.message().lines().findFirst().orElse("")).append('\n'));
+        b.append('\n').append(run.exec().combinedOutput());
+        write(runDir.resolve("checks").resolve(name + ".log"), b.toString());
+    }
+
+    static void write(Path file, String text) {
+        RunStore.write(file, text);
+    }
+}

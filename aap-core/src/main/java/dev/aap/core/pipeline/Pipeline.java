@@ -1,0 +1,240 @@
+package dev.aap.core.pipeline;
+
+import dev.aap.core.AapException;
+import dev.aap.core.BadInputException;
+import dev.aap.core.build.BuildContext;
+import dev.aap.core.build.BuildTool;
+import dev.aap.core.build.TestCase;
+import dev.aap.core.build.TestRun;
+import dev.aap.core.event.Event;
+import dev.aap.core.event.EventListener;
+import dev.aap.core.event.EventLog;
+import dev.aap.core.integrate.ChangeDescription;
+import dev.aap.core.integrate.PullRequestBody;
+import dev.aap.core.patch.Patch;
+import dev.aap.core.policy.Policy;
+import dev.aap.core.policy.PolicyDecision;
+import dev.aap.core.run.ExitCodes;
+import dev.aap.core.run.RunId;
+import dev.aap.core.run.RunResult;
+import dev.aap.core.run.RunStatus;
+import dev.aap.core.run.RunStore;
+import dev.aap.core.run.Task;
+import dev.aap.core.sandbox.Sandbox;
+import dev.aap.core.workspace.SourceRepo;
+import dev.aap.core.workspace.Workspace;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run from task to branch: prepare → localize → code ⇄ test (the strategy) → verify → review → integrate.
+ * Every step emits events; the run directory gets {@code run.json}, {@code events.jsonl}, {@code patch.diff},
+ * {@code pr.md} and {@code checks/*.log}.
+ */
+public final class Pipeline {
+
+    private final RunStore store;
+    private final Sandbox sandbox;
+    private final Map<String, PatchStrategy> strategies;
+    private final List<EventListener> listeners;
+    private final boolean dryRun;
+    private volatile Workspace workspace;
+    private volatile RunRecorder recorder;
+
+    public Pipeline(RunStore store, Sandbox sandbox, Map<String, PatchStrategy> strategies,
+                    List<EventListener> listeners, boolean dryRun) {
+        this.store = store;
+        this.sandbox = sandbox;
+        this.strategies = Map.copyOf(strategies);
+        this.listeners = List.copyOf(listeners);
+        this.dryRun = dryRun;
+    }
+
+    /** Runs a task to its end. Errors the user or the machine caused come back as results, not exceptions. */
+    public RunResult run(Task task) {
+        long start = System.nanoTime();
+        SourceRepo source = SourceRepo.inspect(task.repo());
+        PatchStrategy strategy = strategies.get(task.strategy());
+        if (strategy == null) {
+            throw new BadInputException("unknown strategy '" + task.strategy() + "': available: "
+                    + String.join(", ", strategies.keySet()));
+        }
+        RunId id = RunId.next();
+        Path runDir = store.create(id);
+        try (EventLog events = EventLog.open(id.value(), runDir.resolve("events.jsonl"))) {
+            listeners.forEach(events::addListener);
+            var rec = new RunRecorder(store, id, runDir, source, task, sandbox.name(), start);
+            recorder = rec;
+            events.emit(new Event.RunStarted(source.topLevel().toString(), source.head(), strategy.name(),
+                    sandbox.name(), source.dirty()));
+            if (!sandbox.isolates()) {
+                events.emit(new Event.Warning("sandbox 'none': tests run as plain processes with YOUR permissions"
+                        + " and network; nothing is isolated"));
+            }
+            if (source.dirty()) {
+                events.emit(new Event.Warning("the working tree has uncommitted changes; they are left untouched and"
+                        + " the run uses HEAD " + source.head().substring(0, 12)));
+            }
+            try {
+                return execute(task, strategy, source, id, runDir, events, rec);
+            } catch (AapException e) {
+                RunResult r = rec.failed(RunStatus.FAILED, ExitCodes.of(e), e.getMessage());
+                events.emit(new Event.RunFinished(r.status().name(), r.exitCode(), firstLine(e.getMessage())));
+                throw e;
+            } finally {
+                closeWorkspace();
+            }
+        }
+    }
+
+    /** Stops a run from another thread (Ctrl-C): records it as cancelled and removes the workspace. */
+    public void cancel() {
+        RunRecorder rec = recorder;
+        if (rec != null && !rec.finished()) {
+            rec.failed(RunStatus.CANCELLED, ExitCodes.INTERRUPTED, "interrupted by the user");
+        }
+        closeWorkspace();
+    }
+
+    private RunResult execute(Task task, PatchStrategy strategy, SourceRepo source, RunId id, Path runDir,
+                              EventLog events, RunRecorder rec) {
+        // prepare
+        events.emit(new Event.StepStarted("prepare"));
+        long t0 = System.nanoTime();
+        workspace = Workspace.create(source, store.workspaceDir(id));
+        Path scratch = store.workspaceDir(id).resolveSibling(id.value() + "-scratch");
+        mkdirs(scratch);
+        BuildTool build = BuildTool.detect(workspace.projectDir(), task.testCommand());
+        rec.build(build);
+        var ctx = new BuildContext(sandbox, workspace.projectDir(), scratch, Duration.ofMinutes(10));
+        build.prepare(ctx);
+        TestRun baseline = build.runTests(ctx);
+        Checks.log(runDir, "baseline", baseline);
+        events.emit(new Event.ChecksRan("baseline", baseline.command(), baseline.exec().exitCode(),
+                baseline.report().total(), baseline.report().failing().size(), baseline.exec().elapsed().toMillis(),
+                "checks/baseline.log"));
+        if (baseline.compileError() != null) {
+            throw new BadInputException("the tests do not compile at the base commit, so there is no baseline to"
+                    + " repair against:\n" + baseline.compileError());
+        }
+        if (baseline.exec().timedOut()) {
+            throw new BadInputException("the baseline test run did not finish within " + ctx.testTimeout().toMinutes()
+                    + " minutes; pass a faster --test command");
+        }
+        List<String> failing = baseline.report().failing().stream().map(TestCase::id).toList();
+        rec.baseline(baseline.report().total(), failing);
+        if (baseline.exec().exitCode() == 0 && failing.isEmpty()) {
+            String msg = "nothing to fix: all " + baseline.report().executed() + " tests pass";
+            events.emit(new Event.StepFinished("prepare", ms(t0), msg));
+            return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND, msg));
+        }
+        events.emit(new Event.StepFinished("prepare", ms(t0), baseline.report().total() + " tests, "
+                + failing.size() + " failing"));
+
+        // localize + code ⇄ test
+        Instant deadline = Instant.now().plus(task.budget()).minus(verifyReserve(baseline));
+        var sctx = new StrategyContext(task, workspace, build, ctx, baseline, events, deadline, scratch, rec.start());
+        StrategyResult result = strategy.run(sctx);
+        rec.stats(result.stats());
+        workspace.reset();
+        if (!(result instanceof StrategyResult.Found found)) {
+            String reason = ((StrategyResult.NotFound) result).reason();
+            return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND, "no plausible patch: " + reason));
+        }
+
+        // verify with the project's own test command
+        events.emit(new Event.StepStarted("verify"));
+        long tv = System.nanoTime();
+        StrategyResult.Solution chosen = null;
+        TestRun proof = null;
+        for (StrategyResult.Solution s : found.solutions()) {
+            s.files().forEach(workspace::write);
+            TestRun run = build.runTests(ctx);
+            if (run.passed()) {
+                chosen = s;
+                proof = run;
+                Checks.log(runDir, "verify", run);
+                break;
+            }
+            Checks.log(runDir, "verify-rejected", run);
+            events.emit(new Event.Warning("'" + s.summary() + "' passed the fast runner but failed "
+                    + build.testCommandLine() + "; trying the next one"));
+            workspace.reset();
+        }
+        if (chosen == null) {
+            events.emit(new Event.StepFinished("verify", ms(tv), "no candidate survived the real test command"));
+            return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND,
+                    "no plausible patch: candidates passed the fast runner but not " + build.testCommandLine()));
+        }
+        events.emit(new Event.ChecksRan("verify", proof.command(), proof.exec().exitCode(), proof.report().total(),
+                0, proof.exec().elapsed().toMillis(), "checks/verify.log"));
+        events.emit(new Event.StepFinished("verify", ms(tv), chosen.summary()));
+        Patch patch = workspace.diff();
+        rec.patch(patch, chosen, found.solutions());
+        Checks.write(runDir.resolve("patch.diff"), patch.diff());
+
+        // review
+        events.emit(new Event.StepStarted("review"));
+        PolicyDecision decision = Policy.load(workspace.projectDir()).check(patch, source.subdir(), workspace.root());
+        events.emit(new Event.PolicyDecided(decision.allowed(), decision.reasons()));
+        var change = new ChangeDescription(id.value(), task.issue(), chosen.summary(), patch, build.testCommandLine(),
+                proof.report().executed(), chosen.fixedTests(),
+                found.solutions().stream().skip(1).limit(3).map(StrategyResult.Solution::summary).toList(),
+                strategy.name());
+        String branch = change.branchName();
+        Checks.write(runDir.resolve("pr.md"), PullRequestBody.render(change, branch,
+                decision.allowed() ? "all passed" : String.join("; ", decision.reasons())));
+        if (!decision.allowed()) {
+            return finish(events, rec.failed(RunStatus.NEEDS_HUMAN, ExitCodes.BLOCKED_BY_POLICY,
+                    "blocked by policy: " + String.join("; ", decision.reasons())));
+        }
+
+        // integrate
+        if (dryRun) {
+            return finish(events, rec.succeeded(null, null, "verified patch (dry run: no branch created)"));
+        }
+        events.emit(new Event.StepStarted("integrate"));
+        String commit = workspace.publish(branch, change.commitMessage());
+        events.emit(new Event.Integrated(branch, commit));
+        return finish(events, rec.succeeded(branch, commit, "verified patch on branch " + branch));
+    }
+
+    private static Duration verifyReserve(TestRun baseline) {
+        long ms = Math.min(120_000, Math.max(2_000, baseline.exec().elapsed().toMillis() * 2));
+        return Duration.ofMillis(ms);
+    }
+
+    private RunResult finish(EventLog events, RunResult r) {
+        events.emit(new Event.RunFinished(r.status().name(), r.exitCode(), r.message()));
+        return r;
+    }
+
+    private void closeWorkspace() {
+        Workspace ws = workspace;
+        workspace = null;
+        if (ws != null) {
+            ws.close();
+            Workspace.deleteTree(ws.root().resolveSibling(ws.root().getFileName() + "-scratch"));
+        }
+    }
+
+    private static void mkdirs(Path p) {
+        try {
+            java.nio.file.Files.createDirectories(p);
+        } catch (java.io.IOException e) {
+            throw new dev.aap.core.EnvironmentException("cannot create " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.aap.core.run;
+
+import java.util.List;
+
+/**
+ * The outcome of a run as written to {@code run.json} and printed by {@code --json} (snake_case field names).
+ *
+ * @param runId                 run id
+ * @param status                final status
+ * @param exitCode              the process exit code this outcome maps to
+ * @param message               one line for humans
+ * @param repo                  repository top level
+ * @param baseCommit            commit the run started from
+ * @param strategy              brain used
+ * @param sandbox               sandbox used
+ * @param buildTool             detected build tool
+ * @param testCommand           the test command that decides
+ * @param baselineTests         tests run at baseline
+ * @param failingTests          tests failing at baseline
+ * @param branch                branch created in the user's repository, or null
+ * @param commit                commit on that branch, or null
+ * @param patch                 the verified unified diff, or null
+ * @param changedLines          changed lines of the patch (0 without one)
+ * @param candidates            candidates generated
+ * @param validated             candidates that reached the test runner
+ * @param validationMsMedian    median validation time per candidate
+ * @param firstPlausibleMs      run time when the first plausible patch was found, or null
+ * @param seconds               wall time of the run
+ * @param alternatives          other plausible patches (summary lines), at most 3
+ * @param policyReasons         why the policy blocked the patch (empty when it passed)
+ * @param runDir                where the artifacts are
+ */
+public record RunResult(String runId, RunStatus status, int exitCode, String message, String repo, String baseCommit,
+                        String strategy, String sandbox, String buildTool, String testCommand, int baselineTests,
+                        List<String> failingTests, String branch, String commit, String patch, int changedLines,
+                        int candidates, int validated, long validationMsMedian, Long firstPlausibleMs, double seconds,
+                        List<String> alternatives, List<String> policyReasons, String runDir) {
+
+    public RunResult {
+        failingTests = failingTests == null ? List.of() : List.copyOf(failingTests);
+        alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+        policyReasons = policyReasons == null ? List.of() : List.copyOf(policyReasons);
+    }
+}

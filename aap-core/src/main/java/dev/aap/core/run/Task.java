@@ -1,0 +1,28 @@
+package dev.aap.core.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the user asked for: which repository, which problem, how to check it, and how much to spend.
+ *
+ * @param repo           the user's repository (the project may sit in a subdirectory of it)
+ * @param issue          issue text or goal; may be empty when a failing test is the whole task
+ * @param testCommand    test command overriding detection, or null to detect
+ * @param strategy       brain to use: {@code search} (more in later versions)
+ * @param budget         wall time for the whole run
+ * @param maxCandidates  stop after validating this many candidates
+ */
+public record Task(Path repo, String issue, String testCommand, String strategy, Duration budget, int maxCandidates) {
+
+    public Task {
+        Objects.requireNonNull(repo, "repo");
+        issue = issue == null ? "" : issue;
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(budget, "budget");
+        if (maxCandidates <= 0) {
+            throw new IllegalArgumentException("maxCandidates must be positive");
+        }
+    }
+}

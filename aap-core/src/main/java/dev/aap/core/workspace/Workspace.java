@@ -1,0 +1,133 @@
+package dev.aap.core.workspace;
+
+import dev.aap.core.EnvironmentException;
+import dev.aap.core.patch.Patch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * A private checkout of the user's repository at its HEAD commit, where all building, testing and editing happens.
+ * The user's working tree is never written; only a branch is fetched back into it at the end.
+ */
+public final class Workspace implements AutoCloseable {
+
+    private static final String BOT_NAME = "aap";
+    private static final String BOT_EMAIL = "aap@localhost";
+
+    private final SourceRepo source;
+    private final Path root;
+
+    private Workspace(SourceRepo source, Path root) {
+        this.source = source;
+        this.root = root;
+    }
+
+    /** Clones the committed state of {@code source} (never its uncommitted changes) into {@code dir}. */
+    public static Workspace create(SourceRepo source, Path dir) {
+        try {
+            Files.createDirectories(dir.getParent());
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot create " + dir.getParent() + ": " + e.getMessage(), e);
+        }
+        Git.check(dir.getParent(), "clone", "--quiet", "--no-checkout", source.topLevel().toString(), dir.toString());
+        Git.check(dir, "checkout", "--quiet", "--detach", source.head());
+        Git.check(dir, "config", "user.name", BOT_NAME);
+        Git.check(dir, "config", "user.email", BOT_EMAIL);
+        return new Workspace(source, dir);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The project directory inside the workspace (the repository root or the subdirectory the user named). */
+    public Path projectDir() {
+        return source.subdir().isEmpty() ? root : root.resolve(source.subdir());
+    }
+
+    public SourceRepo source() {
+        return source;
+    }
+
+    /** Reads a file given relative to the project directory. */
+    public String read(String projectRelative) {
+        try {
+            return Files.readString(projectDir().resolve(projectRelative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot read " + projectRelative + " in the workspace: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a file given relative to the project directory. */
+    public void write(String projectRelative, String text) {
+        try {
+            Files.writeString(projectDir().resolve(projectRelative), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot write " + projectRelative + " in the workspace: " + e.getMessage(), e);
+        }
+    }
+
+    /** Restores every tracked file to the base commit (build outputs are left alone). */
+    public void reset() {
+        Git.check(root, "checkout", "--quiet", "--", ".");
+    }
+
+    /** The current change against the base commit, with paths relative to the repository top level. */
+    public Patch diff() {
+        return Patch.parse(Git.check(root, "diff", "--no-color", "--no-ext-diff", "HEAD") + "\n");
+    }
+
+    /**
+     * Commits the current tracked changes on a new branch in the workspace and fetches that branch into the user's
+     * repository. Only a new ref and its objects reach the user's repository: working tree, index and HEAD stay as
+     * they were. Returns the commit id.
+     */
+    public String publish(String branch, String message) {
+        if (Git.run(source.topLevel(), "rev-parse", "--verify", "--quiet", "refs/heads/" + branch).ok()) {
+            throw new EnvironmentException("branch " + branch + " already exists in " + source.topLevel());
+        }
+        Git.check(root, "checkout", "--quiet", "-b", branch);
+        Git.check(root, "commit", "--quiet", "--all", "--no-verify", "-m", message);
+        String commit = Git.check(root, "rev-parse", "HEAD");
+        Git.check(source.topLevel(), "fetch", "--quiet", "--no-tags", root.toString(),
+                "refs/heads/" + branch + ":refs/heads/" + branch);
+        return commit;
+    }
+
+    /** Deletes the workspace directory. */
+    @Override
+    public void close() {
+        deleteTree(root);
+    }
+
+    /** Deletes a directory tree, making read-only entries writable first. */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    file.toFile().setWritable(true);
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
