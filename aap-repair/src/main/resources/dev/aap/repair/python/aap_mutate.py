@@ -247,7 +247,7 @@ def generate(path, text, lines, limit):
 
 
 def main():
-    request = json.load(sys.stdin)
+    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     try:
         result = generate(request["path"], request["source"], request.get("lines", []),
                           int(request.get("limit", 300)))
