@@ -87,7 +87,11 @@ public final class PytestWorker implements CandidateValidator {
             return new Verdict.TestFailed(firstTest, "timed out after " + timeout.toMillis() + " ms", true,
                     millis(started));
         }
-        return WorkerReply.verdict(read(line.get()), millis(started));
+        Verdict verdict = WorkerReply.verdict(read(line.get()), millis(started));
+        if (verdict instanceof Verdict.Crashed crashed) {
+            return crashed(crashed.message(), started);
+        }
+        return verdict;
     }
 
     @Override
