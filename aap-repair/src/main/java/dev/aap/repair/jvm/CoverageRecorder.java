@@ -58,7 +58,8 @@ final class CoverageRecorder {
     /** Covered lines since the last reset, keyed by {@code package/dirs/File.java}; resets the probes. */
     Map<String, Set<Integer>> collect() {
         var execution = new ExecutionDataStore();
-        data.collect(execution, new SessionInfoStore(), true);
+        // the store keeps RuntimeData's own objects, so resetting while collecting would wipe what was collected
+        data.collect(execution, new SessionInfoStore(), false);
         var builder = new CoverageBuilder();
         var analyzer = new Analyzer(execution, builder);
         for (ExecutionData d : execution.getContents()) {
@@ -88,6 +89,7 @@ final class CoverageRecorder {
                 out.put(pkg.isEmpty() ? source.getName() : pkg + "/" + source.getName(), lines);
             }
         }
+        data.reset();
         return out;
     }
 }
