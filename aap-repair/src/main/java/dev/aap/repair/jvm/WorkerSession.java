@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /** The worker's state for one project: its classes, the JUnit loader and runner, and coverage when asked for. */
@@ -48,14 +50,16 @@ final class WorkerSession {
         var leaks = ThreadLeaks.snapshot();
         var loader = new CandidateLoader(junit, classes, request.classes(), (n, f) -> f.bytes());
         int run = 0;
-        for (List<String> tests : List.of(request.first(), request.rest())) {
-            for (List<String> group : byClass(tests)) {
-                TestPlatform.Outcome outcome = platform.run(loader, group, onStarted);
-                run += outcome.testsRun();
-                if (!outcome.passed()) {
-                    return new Reply.Validated(run, outcome.failedTest(), outcome.message(), outcome.timedOut(),
-                            leaks.leaked());
-                }
+        // failing-at-baseline tests one by one, so a candidate that still fails stops after one test, not a class
+        var groups = new ArrayList<List<String>>();
+        request.first().forEach(id -> groups.add(List.of(id)));
+        groups.addAll(byClass(request.rest()));
+        for (List<String> group : groups) {
+            TestPlatform.Outcome outcome = platform.run(loader, group, onStarted);
+            run += outcome.testsRun();
+            if (!outcome.passed()) {
+                return new Reply.Validated(run, outcome.failedTest(), outcome.message(), outcome.timedOut(),
+                        leaks.leaked());
             }
         }
         return new Reply.Validated(run, null, null, false, leaks.leaked());
@@ -69,7 +73,25 @@ final class WorkerSession {
         coverage.reset();
         var loader = new CandidateLoader(junit, classes, Map.of(), coverage::classBytes);
         TestPlatform.Outcome outcome = platform.run(loader, List.of(request.testId()), id -> { });
-        return new Reply.Covered(outcome.passed() && outcome.testsRun() > 0, coverage.collect(), leaks.leaked());
+        var lines = coverage.collect();
+        addFailureLines(outcome, lines);
+        return new Reply.Covered(outcome.passed() && outcome.testsRun() > 0, lines, leaks.leaked());
+    }
+
+    /** Lines of main classes on the failure's stack: they ran, though JaCoCo cannot see a block a throw cut short. */
+    private void addFailureLines(TestPlatform.Outcome outcome, Map<String, Set<Integer>> lines) {
+        for (StackTraceElement frame : outcome.trace()) {
+            if (frame.getLineNumber() <= 0 || frame.getFileName() == null) {
+                continue;
+            }
+            String className = frame.getClassName();
+            if (classes.find(className).filter(ProjectClasses.ClassFile::main).isEmpty()) {
+                continue;
+            }
+            int dot = className.lastIndexOf('.');
+            String dir = dot < 0 ? "" : className.substring(0, dot).replace('.', '/') + "/";
+            lines.computeIfAbsent(dir + frame.getFileName(), k -> new TreeSet<>()).add(frame.getLineNumber());
+        }
     }
 
     /** Test ids grouped by class, classes in order of first appearance: one launcher request per class. */

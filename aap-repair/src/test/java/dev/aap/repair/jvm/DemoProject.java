@@ -15,7 +15,10 @@ final class DemoProject {
 
     static final String CALC = "src/main/java/demo/Calc.java";
 
-    /** A buggy adder: line 8 subtracts. Line 7 counts calls in a static field, line 12 negates. */
+    /**
+     * A buggy adder: line 8 subtracts. Line 7 counts calls in a static field, line 12 negates, line 20 divides (and
+     * throws for a zero divisor).
+     */
     static final String BUGGY_CALC = """
             package demo;
 
@@ -33,6 +36,11 @@ final class DemoProject {
 
                 public static int calls() {
                     return calls;
+                }
+
+                public static int divide(int a, int b) {
+                    int q = a / b;
+                    return q;
                 }
             }
             """;
@@ -58,6 +66,11 @@ final class DemoProject {
                         System.err.println("chatty test error " + i);
                     }
                     assertEquals(-4, Calc.negate(4));
+                }
+
+                @Test
+                void dividesByZero() {
+                    assertEquals(0, Calc.divide(1, 0));
                 }
             }
             """;
@@ -85,6 +98,7 @@ final class DemoProject {
 
     static final String ADDS = "demo.CalcTest#addsSmallNumbers";
     static final String NEGATES = "demo.CalcTest#negates";
+    static final String DIVIDES = "demo.CalcTest#dividesByZero";
 
     private DemoProject() {
     }

@@ -40,7 +40,7 @@ class JvmWorkerTest {
 
     @Test
     void discoversEveryTestMethod() {
-        assertThat(worker.discoverTests()).containsExactlyInAnyOrder(ADDS, NEGATES);
+        assertThat(worker.discoverTests()).containsExactlyInAnyOrder(ADDS, NEGATES, DemoProject.DIVIDES);
     }
 
     @Test
@@ -122,5 +122,25 @@ class JvmWorkerTest {
         assertThat(adds.lines().get(DemoProject.CALC)).contains(7, 8).doesNotContain(12);
         assertThat(negates.passed()).isTrue();
         assertThat(negates.lines().get(DemoProject.CALC)).contains(12).doesNotContain(7, 8);
+    }
+
+    @Test
+    void coverageIncludesTheLineThatThrewThoughNoProbeAfterItRan() {
+        TestCoverage divides = worker.coverage(List.of(DemoProject.DIVIDES), TIMEOUT).get(0);
+
+        assertThat(divides.passed()).isFalse();
+        assertThat(divides.lines().get(DemoProject.CALC)).contains(20).doesNotContain(21);
+    }
+
+    @Test
+    void stopsAfterTheFirstFailingTestAmongTheFirstOnes() {
+        var endlessNegate = calcWith("return -a;", "while (Boolean.parseBoolean(\"true\")) { a++; }\n        return a;");
+
+        Verdict v = worker.validate(endlessNegate, List.of(ADDS, NEGATES), List.of(), TIMEOUT);
+
+        assertThat(v).isInstanceOfSatisfying(Verdict.TestFailed.class, f -> {
+            assertThat(f.testId()).isEqualTo(ADDS);
+            assertThat(f.timedOut()).isFalse();
+        });
     }
 }

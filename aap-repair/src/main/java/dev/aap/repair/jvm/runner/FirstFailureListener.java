@@ -4,6 +4,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -12,6 +13,8 @@ import java.util.function.Consumer;
 final class FirstFailureListener implements TestExecutionListener {
 
     private static final int MAX_MESSAGE = 2000;
+    private static final int MAX_FRAMES = 200;
+    private static final int MAX_CAUSES = 8;
 
     private final List<String> requested;
     private final Consumer<String> onTestStarted;
@@ -19,6 +22,7 @@ final class FirstFailureListener implements TestExecutionListener {
     private String failedTest;
     private String message;
     private boolean timedOut;
+    private List<StackTraceElement> trace = List.of();
 
     FirstFailureListener(List<String> requested, Consumer<String> onTestStarted) {
         this.requested = requested;
@@ -46,6 +50,7 @@ final class FirstFailureListener implements TestExecutionListener {
         Throwable t = result.getThrowable().orElse(null);
         message = t == null ? "failed without an exception" : describe(t);
         timedOut = t instanceof TimeoutException;
+        trace = t == null ? List.of() : distinctFrames(t);
     }
 
     private String firstRequestedIn(String className) {
@@ -53,7 +58,21 @@ final class FirstFailureListener implements TestExecutionListener {
     }
 
     TestPlatform.Outcome outcome() {
-        return new TestPlatform.Outcome(testsRun, failedTest, message, timedOut);
+        return new TestPlatform.Outcome(testsRun, failedTest, message, timedOut, trace);
+    }
+
+    /** Frames of the exception and its causes, each once: a stack overflow repeats the same few thousands of times. */
+    private static List<StackTraceElement> distinctFrames(Throwable t) {
+        var frames = new LinkedHashSet<StackTraceElement>();
+        Throwable c = t;
+        for (int depth = 0; c != null && depth < MAX_CAUSES && frames.size() < MAX_FRAMES; depth++, c = c.getCause()) {
+            for (StackTraceElement frame : c.getStackTrace()) {
+                if (!isFrameworkFrame(frame.getClassName())) {
+                    frames.add(frame);
+                }
+            }
+        }
+        return List.copyOf(frames);
     }
 
     /** Exception type, its message (assertion libraries put expected and actual there) and the first project frame. */

@@ -58,7 +58,7 @@ public final class JunitPlatformRunner implements TestPlatform {
             for (String id : testIds) {
                 var missing = select(loader, id, selectors);
                 if (missing != null) {
-                    return new Outcome(0, id, missing, false);
+                    return new Outcome(0, id, missing, false, List.of());
                 }
             }
             var request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();

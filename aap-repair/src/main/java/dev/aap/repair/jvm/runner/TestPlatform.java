@@ -27,8 +27,14 @@ public interface TestPlatform {
      * @param failedTest the first test that failed, or null when none did
      * @param message    why it failed (exception type, message, where), or null
      * @param timedOut   whether the failure was a test-framework timeout
+     * @param trace      the failure's stack (deduplicated, outermost cause first), empty when none failed; it
+     *                   shows lines that ran even where coverage probes never fired (a block cut short by a throw)
      */
-    record Outcome(int testsRun, String failedTest, String message, boolean timedOut) {
+    record Outcome(int testsRun, String failedTest, String message, boolean timedOut, List<StackTraceElement> trace) {
+
+        public Outcome {
+            trace = List.copyOf(trace);
+        }
 
         public boolean passed() {
             return failedTest == null;
