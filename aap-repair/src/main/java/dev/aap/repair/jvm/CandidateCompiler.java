@@ -63,8 +63,20 @@ final class CandidateCompiler implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        options = List.of("-proc:none", "-g", "-nowarn", "-implicit:none", "-Xlint:none",
-                "--release", Integer.toString(release(project)));
+        options = options(release(project));
+    }
+
+    /**
+     * Compiler options for a target release. Not {@code --release}: reading the JDK's symbol file for every task made
+     * each compilation more than twice as slow, and the project's sources already compiled against the right API.
+     */
+    static List<String> options(int release) {
+        var options = new ArrayList<>(List.of("-proc:none", "-g", "-nowarn", "-implicit:none", "-Xlint:none"));
+        if (release != Runtime.version().feature()) {
+            String n = Integer.toString(release);
+            options.addAll(List.of("-source", n, "-target", n));
+        }
+        return List.copyOf(options);
     }
 
     /** Compiles the changed {@code .java} files (project-relative path to full text); other files are ignored. */
