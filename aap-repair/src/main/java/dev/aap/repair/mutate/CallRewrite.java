@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,12 +52,21 @@ final class CallRewrite implements Operator {
     private static void renameCall(MethodCallExpr m, Site site) {
         String name = m.getNameAsString();
         int arity = m.getArguments().size();
+        Optional<String> owner = m.getScope().isEmpty()
+                ? m.findAncestor(TypeDeclaration.class).map(TypeDeclaration::getNameAsString)
+                : m.getScope().flatMap(site::type).map(JType::name);
+        List<TypeIndex.Method> methods = owner.map(site.index()::methods).orElse(List.of());
+        // when the result is used, a sibling must return something compatible (as far as declarations tell)
+        boolean resultUsed = !(m.getParentNode().orElse(null) instanceof ExpressionStmt);
+        Optional<JType> current = methods.stream().filter(x -> x.name().equals(name) && x.params().size() == arity)
+                .findFirst().flatMap(TypeIndex.Method::returns);
         Set<String> project = new LinkedHashSet<>();
-        Optional<JType> receiver = m.getScope().flatMap(site::type);
-        if (m.getScope().isEmpty()) {
-            m.findAncestor(TypeDeclaration.class).ifPresent(t -> sameArity(site, t.getNameAsString(), arity, project));
-        } else {
-            receiver.ifPresent(t -> sameArity(site, t.name(), arity, project));
+        for (TypeIndex.Method x : methods) {
+            boolean compatible = !resultUsed || current.isEmpty() || x.returns().isEmpty()
+                    || x.returns().get().compatible(current.get());
+            if (x.params().size() == arity && compatible) {
+                project.add(x.name());
+            }
         }
         project.remove(name);
         int begin = site.source().begin(m.getName());
@@ -68,7 +78,7 @@ final class CallRewrite implements Operator {
             }
             site.replace(begin, end, other, "change-method", "call '" + other + "' instead of '" + name + "'", 0.45);
         }
-        if (project.isEmpty() && m.getScope().isPresent()) {
+        if (methods.isEmpty() && m.getScope().isPresent()) {
             for (String other : JdkMethods.siblings(name)) {
                 site.replace(begin, end, other, "change-method", "call '" + other + "' instead of '" + name + "'",
                         0.35);
@@ -76,8 +86,4 @@ final class CallRewrite implements Operator {
         }
     }
 
-    private static void sameArity(Site site, String type, int arity, Set<String> out) {
-        List<TypeIndex.Method> methods = site.index().methods(type);
-        methods.stream().filter(x -> x.params().size() == arity).map(TypeIndex.Method::name).forEach(out::add);
-    }
 }

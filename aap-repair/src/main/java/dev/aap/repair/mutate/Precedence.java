@@ -61,7 +61,8 @@ final class Precedence {
     static boolean needsParens(int prec, Node original) {
         Node parent = original.getParentNode().orElse(null);
         return switch (parent) {
-            case BinaryExpr b -> prec < of(b.getOperator()) || prec == of(b.getOperator()) && b.getRight() == original;
+            case BinaryExpr b -> prec < of(b.getOperator())
+                    || prec == of(b.getOperator()) && b.getRight() == original && !associative(b.getOperator());
             case UnaryExpr u -> prec < UNARY;
             case CastExpr c -> prec < UNARY;
             case InstanceOfExpr i -> prec <= 9;
@@ -72,6 +73,11 @@ final class Precedence {
             case ConditionalExpr c -> prec <= TERNARY && c.getCondition() == original || prec < TERNARY;
             case null, default -> false;
         };
+    }
+
+    /** Same-precedence operators whose grouping never changes the value (only && and || are safe for all types). */
+    private static boolean associative(BinaryExpr.Operator op) {
+        return op == BinaryExpr.Operator.AND || op == BinaryExpr.Operator.OR;
     }
 
     /** The text to put in place of {@code original}, parenthesised if the context requires it. */
