@@ -1,15 +1,18 @@
 package dev.aap.repair.mutate;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
@@ -28,6 +31,8 @@ final class ConditionRewrite implements Operator {
         }
         if (node instanceof Expression e && isCondition(e)) {
             condition(e, site);
+        } else if (node instanceof Expression e && negatableValue(e, site)) {
+            site.replaceExpr(e, "!" + site.text(e), Precedence.UNARY, "negate-condition", "insert '!'", 0.25);
         }
         if (node instanceof BinaryExpr b) {
             binary(b, site);
@@ -44,6 +49,17 @@ final class ConditionRewrite implements Operator {
             case ConditionalExpr c -> c.getCondition() == e;
             case null, default -> false;
         };
+    }
+
+    /** A boolean variable or call read as a value (not a condition, not already negated, not assigned to). */
+    private static boolean negatableValue(Expression e, Site site) {
+        if (!(e instanceof NameExpr || e instanceof MethodCallExpr) || !site.type(e).map(JType::bool).orElse(false)) {
+            return false;
+        }
+        Node parent = e.getParentNode().orElse(null);
+        return !(parent instanceof UnaryExpr || parent instanceof ExpressionStmt
+                || parent instanceof AssignExpr a && a.getTarget() == e
+                || parent instanceof MethodCallExpr m && m.getScope().filter(s -> s == e).isPresent());
     }
 
     private static void condition(Expression e, Site site) {
@@ -73,8 +89,8 @@ final class ConditionRewrite implements Operator {
             case EQUALS, NOT_EQUALS -> widenNullCheck(b, site);
             case LESS, LESS_EQUALS, GREATER, GREATER_EQUALS -> { }
             default -> {
-                site.replace(b, left, "drop-operand", "drop the right operand", 0.3);
-                site.replace(b, right, "drop-operand", "drop the left operand", 0.3);
+                site.replaceExpr(b, left, Precedence.of(b.getLeft()), "drop-operand", "drop the right operand", 0.3);
+                site.replaceExpr(b, right, Precedence.of(b.getRight()), "drop-operand", "drop the left operand", 0.3);
                 if (!commutative(b.getOperator())) {
                     swapOperands(b, site);
                 }

@@ -24,9 +24,9 @@ final class ExpressionReuse implements Operator {
     private static final int MAX_INDEX_VARIABLES = 4;
 
     /** A call on a variable, with the variable's occurrence marked so another name can take its place. */
-    record Template(String before, String after, JType variableType, Optional<JType> resultType) {
+    record Template(String after, JType variableType, Optional<JType> resultType) {
         String applyTo(String name) {
-            return before + name + after;
+            return name + after;
         }
     }
 
@@ -43,10 +43,13 @@ final class ExpressionReuse implements Operator {
         if (method.isPresent()) {
             List<Template> templates = site.memo(method.get(), m -> templates(m, site));
             for (Template t : templates) {
-                if (!t.variableType().compatible(type.get())) {
+                // the variable stands where its own type is expected, so the reused call must yield that type
+                boolean known = t.resultType().isPresent();
+                if (!t.variableType().compatible(type.get())
+                        || known && !t.resultType().get().compatible(type.get())) {
                     continue;
                 }
-                boolean sameType = t.resultType().map(r -> r.compatible(type.get())).orElse(false);
+                boolean sameType = known;
                 String text = t.applyTo(n.getNameAsString());
                 site.replaceExpr(n, text, Precedence.PRIMARY, "reuse-expression", "replace '" + n.getNameAsString()
                         + "' with '" + NameSubstitution.abbreviate(text) + "'", sameType ? 0.3 : 0.2);
@@ -85,7 +88,7 @@ final class ExpressionReuse implements Operator {
             int cut = site.source().end(variable.get()) - site.source().begin(call);
             String after = text.substring(cut);
             if (seen.add(type.get().kind() + "#" + after)) {
-                out.add(new Template("", after, type.get(), site.type(call)));
+                out.add(new Template(after, type.get(), site.type(call)));
             }
         }
         return List.copyOf(out);

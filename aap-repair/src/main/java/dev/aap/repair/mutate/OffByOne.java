@@ -69,7 +69,7 @@ final class OffByOne implements Operator {
             if (v == 0 && parent instanceof BinaryExpr b && b.getRight() == lit
                     && (b.getOperator() == BinaryExpr.Operator.PLUS || b.getOperator() == BinaryExpr.Operator.MINUS)) {
                 // x - 1 → x rather than x - 0
-                site.replace(b, site.text(b.getLeft()), FAMILY, description, 0.5);
+                site.replaceExpr(b, site.text(b.getLeft()), Precedence.of(b.getLeft()), FAMILY, description, 0.5);
                 continue;
             }
             String text = v + suffix;

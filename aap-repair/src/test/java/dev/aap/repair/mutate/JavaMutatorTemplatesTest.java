@@ -169,4 +169,17 @@ class JavaMutatorTemplatesTest {
         Mutations m = Mutations.of(src, 3);
         assertThat(m.results()).contains(m.withLine("found = false;", "found = true;"));
     }
+
+    @Test
+    void insertsNegationOfABooleanValue() {
+        String src = """
+                class Demo {
+                    boolean f(boolean found) {
+                        return found;
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 3);
+        assertThat(m.results()).contains(m.withLine("return found;", "return !found;"));
+    }
 }
