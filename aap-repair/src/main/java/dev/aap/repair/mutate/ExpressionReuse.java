@@ -24,7 +24,11 @@ final class ExpressionReuse implements Operator {
     private static final int MAX_INDEX_VARIABLES = 4;
 
     /** A call on a variable, with the variable's occurrence marked so another name can take its place. */
-    record Template(String after, JType variableType, Optional<JType> resultType) {
+    record Template(String after, JType variableType, Optional<JType> resultType, Set<String> names) {
+        Template {
+            names = Set.copyOf(names);
+        }
+
         String applyTo(String name) {
             return name + after;
         }
@@ -46,7 +50,8 @@ final class ExpressionReuse implements Operator {
                 // the variable stands where its own type is expected, so the reused call must yield that type
                 boolean known = t.resultType().isPresent();
                 if (!t.variableType().compatible(type.get())
-                        || known && !t.resultType().get().compatible(type.get())) {
+                        || known && !t.resultType().get().compatible(type.get())
+                        || !visible(t.names(), site.scope(n))) {
                     continue;
                 }
                 boolean sameType = known;
@@ -87,11 +92,18 @@ final class ExpressionReuse implements Operator {
             String text = site.text(call);
             int cut = site.source().end(variable.get()) - site.source().begin(call);
             String after = text.substring(cut);
+            Set<String> names = new HashSet<>();
+            call.getArguments().forEach(a -> a.findAll(NameExpr.class).forEach(x -> names.add(x.getNameAsString())));
             if (seen.add(type.get().kind() + "#" + after)) {
-                out.add(new Template(after, type.get(), site.type(call)));
+                out.add(new Template(after, type.get(), site.type(call), names));
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Every variable the reused arguments mention must exist where they are pasted (type names pass). */
+    private static boolean visible(Set<String> names, Scope scope) {
+        return names.stream().allMatch(x -> scope.typeOf(x).isPresent() || Character.isUpperCase(x.charAt(0)));
     }
 
     private static void restrictIteration(NameExpr list, Site site) {

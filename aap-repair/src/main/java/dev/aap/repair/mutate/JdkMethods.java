@@ -13,12 +13,12 @@ final class JdkMethods {
 
     private static final Set<String> BOOLEAN_METHODS = Set.of("isEmpty", "contains", "containsKey",
             "containsValue", "containsAll", "equals", "startsWith", "endsWith", "hasNext", "isPresent",
-            "equalsIgnoreCase", "matches");
+            "equalsIgnoreCase", "matches", "add", "addAll", "removeAll", "retainAll", "offer");
     private static final Set<String> INT_METHODS = Set.of("size", "length", "indexOf", "lastIndexOf", "hashCode",
             "compareTo", "intValue", "signum", "bitCount");
     private static final Set<String> ELEMENT_METHODS = Set.of("get", "remove", "poll", "peek", "pop", "first",
             "last", "getFirst", "getLast", "removeFirst", "removeLast", "pollFirst", "pollLast", "peekFirst",
-            "peekLast", "element", "next", "floor", "ceiling", "higher", "lower");
+            "peekLast", "element", "next", "floor", "ceiling", "higher", "lower", "set");
     private static final Set<String> SELF_METHODS = Set.of("subList", "substring", "trim", "toLowerCase",
             "toUpperCase", "reversed", "strip", "replace", "concat", "repeat");
     private static final Map<String, String> STATIC_TYPES = Map.of("Integer", "int", "Long", "long",

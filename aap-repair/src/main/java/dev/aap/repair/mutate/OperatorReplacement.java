@@ -34,6 +34,9 @@ final class OperatorReplacement implements dev.aap.repair.mutate.Operator {
     private static void binary(BinaryExpr b, Site site) {
         Operator op = b.getOperator();
         boolean referenceEquality = (op == Operator.EQUALS || op == Operator.NOT_EQUALS) && !numeric(b, site);
+        if (op == Operator.PLUS && site.type(b).map(t -> t.kind().equals("String")).orElse(false)) {
+            return; // string concatenation has no arithmetic relatives
+        }
         for (List<Operator> group : GROUPS) {
             if (!group.contains(op)) {
                 continue;
