@@ -58,8 +58,23 @@ record JType(String name, List<JType> args) {
         return FAMILY.getOrDefault(name, name);
     }
 
+    /** Same kind, and the same type arguments where both sides declare them (raw or diamond types match any). */
     boolean compatible(JType other) {
-        return kind().equals(other.kind());
+        if (!kind().equals(other.kind())) {
+            return false;
+        }
+        if (args.isEmpty() || other.args.isEmpty()) {
+            return true;
+        }
+        if (args.size() != other.args.size()) {
+            return false;
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (!args.get(i).compatible(other.args.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean integral() {

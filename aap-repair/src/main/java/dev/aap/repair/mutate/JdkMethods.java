@@ -33,7 +33,7 @@ final class JdkMethods {
             Set.of("containsKey", "containsValue"), Set.of("keySet", "values"),
             Set.of("startsWith", "endsWith", "contains"), Set.of("indexOf", "lastIndexOf"),
             Set.of("toLowerCase", "toUpperCase"), Set.of("addAll", "removeAll", "retainAll", "containsAll"),
-            Set.of("isEmpty", "isBlank"), Set.of("floor", "ceiling", "lower", "higher"),
+            Set.of("floor", "ceiling", "lower", "higher"),
             Set.of("first", "last"), Set.of("equals", "equalsIgnoreCase"));
 
     private JdkMethods() {

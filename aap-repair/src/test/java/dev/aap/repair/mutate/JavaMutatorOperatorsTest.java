@@ -201,4 +201,22 @@ class JavaMutatorOperatorsTest {
         Mutations m = Mutations.of(src, 5);
         assertThat(m.results()).contains(m.withLine("return any(xs);", "return all(xs);"));
     }
+
+    @Test
+    void usesOnlyVariablesDeclaredBeforeThePosition() {
+        String src = """
+                class Demo {
+                    int f(int a) {
+                        int before = 1;
+                        int x = a + 1;
+                        int after = 2;
+                        return x + before + after;
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 4);
+        assertThat(m.results())
+                .contains(m.withLine("int x = a + 1;", "int x = before + 1;"))
+                .doesNotContain(m.withLine("int x = a + 1;", "int x = after + 1;"));
+    }
 }
