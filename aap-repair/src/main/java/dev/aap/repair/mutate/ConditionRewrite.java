@@ -24,6 +24,9 @@ import java.util.Optional;
  */
 final class ConditionRewrite implements Operator {
 
+    private static final java.util.Set<String> PRIMITIVES = java.util.Set.of("int", "long", "short", "byte", "char",
+            "boolean", "double", "float");
+
     @Override
     public void visit(Node node, Site site) {
         if (node instanceof BooleanLiteralExpr b) {
@@ -72,8 +75,22 @@ final class ConditionRewrite implements Operator {
             String negated = Precedence.of(e) < Precedence.UNARY ? "!(" + text + ")" : "!" + text;
             site.replaceExpr(e, negated, Precedence.UNARY, "negate-condition", "negate the condition", 0.35);
         }
+        guardReceivers(e, site);
         site.replace(e, "true", "negate-condition", "condition always true", 0.15);
         site.replace(e, "false", "negate-condition", "condition always false", 0.15);
+    }
+
+    /** More specific condition: {@code v.f() > 0} → {@code v != null && v.f() > 0} for each receiver variable. */
+    private static void guardReceivers(Expression cond, Site site) {
+        int and = Precedence.of(BinaryExpr.Operator.AND);
+        String text = Precedence.operand(site.text(cond), Precedence.of(cond), and, true);
+        cond.findAll(NameExpr.class).stream()
+                .filter(n -> receiver(n.getParentNode().orElse(null)).filter(r -> r == n).isPresent())
+                .map(NameExpr::getNameAsString)
+                .distinct()
+                .filter(v -> site.scope(cond).typeOf(v).map(t -> !PRIMITIVES.contains(t.name())).orElse(false))
+                .forEach(v -> site.replaceExpr(cond, v + " != null && " + text, and, "guard-condition",
+                        "also require '" + v + "' to be non-null", 0.2));
     }
 
     private static void binary(BinaryExpr b, Site site) {
@@ -135,11 +152,11 @@ final class ConditionRewrite implements Operator {
         }
     }
 
-    private static Optional<Expression> receiver(Expression e) {
+    private static Optional<Expression> receiver(Node e) {
         return switch (e) {
             case MethodCallExpr m -> m.getScope();
             case FieldAccessExpr f -> Optional.of(f.getScope());
-            default -> Optional.empty();
+            case null, default -> Optional.empty();
         };
     }
 }

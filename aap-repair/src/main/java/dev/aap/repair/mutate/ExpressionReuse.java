@@ -2,6 +2,7 @@ package dev.aap.repair.mutate;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -15,22 +16,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Expression reuse (family 12): a call seen elsewhere in the method on variable {@code v} is applied to a variable
- * {@code w} of the same type where {@code w} stands alone, and a for-each over a list is restricted to a sublist.
+ * Expression reuse (family 12): a call seen in the class on, or with, variable {@code v} is applied to a variable
+ * {@code w} of the same type where {@code w} stands alone (higher prior when seen in the same method), and a for-each
+ * over a list is restricted to a sublist.
  */
 final class ExpressionReuse implements Operator {
 
-    private static final int MAX_TEMPLATES = 20;
+    private static final int MAX_TEMPLATES = 30;
     private static final int MAX_INDEX_VARIABLES = 4;
 
-    /** A call on a variable, with the variable's occurrence marked so another name can take its place. */
-    record Template(String after, JType variableType, Optional<JType> resultType, Set<String> names) {
+    /** A call seen in the class with one variable occurrence cut out, so another name can take its place. */
+    record Template(String before, String after, JType variableType, Optional<JType> resultType, Set<String> names,
+            MethodCallExpr origin) {
         Template {
             names = Set.copyOf(names);
         }
 
         String applyTo(String name) {
-            return name + after;
+            return before + name + after;
         }
     }
 
@@ -43,21 +46,23 @@ final class ExpressionReuse implements Operator {
         if (type.isEmpty()) {
             return;
         }
+        Optional<TypeDeclaration> owner = n.findAncestor(TypeDeclaration.class);
         Optional<CallableDeclaration> method = n.findAncestor(CallableDeclaration.class);
-        if (method.isPresent()) {
-            List<Template> templates = site.memo(method.get(), m -> templates(m, site));
+        if (owner.isPresent() && method.isPresent()) {
+            List<Template> templates = site.memo(owner.get(), t -> templates(t, site));
             for (Template t : templates) {
                 // the variable stands where its own type is expected, so the reused call must yield that type
                 boolean known = t.resultType().isPresent();
                 if (!t.variableType().compatible(type.get())
                         || known && !t.resultType().get().compatible(type.get())
+                        || n.isDescendantOf(t.origin())
                         || !visible(t.names(), site.scope(n))) {
                     continue;
                 }
-                boolean sameType = known;
+                boolean sameMethod = t.origin().isDescendantOf(method.get());
                 String text = t.applyTo(n.getNameAsString());
                 site.replaceExpr(n, text, Precedence.PRIMARY, "reuse-expression", "replace '" + n.getNameAsString()
-                        + "' with '" + NameSubstitution.abbreviate(text) + "'", sameType ? 0.3 : 0.2);
+                        + "' with '" + NameSubstitution.abbreviate(text) + "'", known && sameMethod ? 0.3 : 0.2);
             }
         }
         if (n.getParentNode().orElse(null) instanceof ForEachStmt loop && loop.getIterable() == n
@@ -74,31 +79,41 @@ final class ExpressionReuse implements Operator {
                 || parent instanceof AssignExpr a && a.getTarget() == n);
     }
 
-    private static List<Template> templates(Node method, Site site) {
+    /** Calls on a variable ({@code v.m(..)}) and calls with one variable argument ({@code f(v)}), once each. */
+    private static List<Template> templates(Node owner, Site site) {
         List<Template> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
-            if (out.size() >= MAX_TEMPLATES) {
-                break;
-            }
-            Optional<NameExpr> variable = call.getScope().filter(Expression::isNameExpr).map(Expression::asNameExpr);
-            if (variable.isEmpty() || call.getArguments().size() > 3) {
+        for (MethodCallExpr call : owner.findAll(MethodCallExpr.class)) {
+            if (out.size() >= MAX_TEMPLATES || call.getArguments().size() > 3) {
                 continue;
             }
-            Optional<JType> type = site.scope(variable.get()).typeOf(variable.get().getNameAsString());
-            if (type.isEmpty()) {
-                continue;
+            List<NameExpr> holes = new ArrayList<>();
+            call.getScope().filter(Expression::isNameExpr).map(Expression::asNameExpr).ifPresent(holes::add);
+            List<NameExpr> args = call.getArguments().stream().filter(Expression::isNameExpr)
+                    .map(Expression::asNameExpr).toList();
+            if (args.size() == 1) {
+                holes.add(args.get(0));
             }
-            String text = site.text(call);
-            int cut = site.source().end(variable.get()) - site.source().begin(call);
-            String after = text.substring(cut);
-            Set<String> names = new HashSet<>();
-            call.getArguments().forEach(a -> a.findAll(NameExpr.class).forEach(x -> names.add(x.getNameAsString())));
-            if (seen.add(type.get().kind() + "#" + after)) {
-                out.add(new Template(after, type.get(), site.type(call), names));
+            for (NameExpr hole : holes) {
+                template(call, hole, site).filter(t -> seen.add(t.variableType().kind() + "#" + t.before() + "#"
+                        + t.after())).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
+    }
+
+    private static Optional<Template> template(MethodCallExpr call, NameExpr hole, Site site) {
+        Optional<JType> type = site.scope(hole).typeOf(hole.getNameAsString());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = site.text(call);
+        int from = site.source().begin(hole) - site.source().begin(call);
+        int to = site.source().end(hole) - site.source().begin(call);
+        Set<String> names = new HashSet<>();
+        call.findAll(NameExpr.class).stream().filter(x -> x != hole).forEach(x -> names.add(x.getNameAsString()));
+        return Optional.of(new Template(text.substring(0, from), text.substring(to), type.get(), site.type(call),
+                names, call));
     }
 
     /** Every variable the reused arguments mention must exist where they are pasted (type names pass). */

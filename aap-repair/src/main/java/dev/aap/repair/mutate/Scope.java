@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The variables visible at a node, nearest declaration first: locals declared before it in enclosing blocks,
@@ -29,10 +31,10 @@ record Scope(Map<String, JType> variables) {
         variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
-    static Scope at(Node node, TypeIndex index) {
+    static Scope at(Node node, TypeIndex index, Function<Expression, Optional<JType>> guess) {
         Map<String, JType> vars = new LinkedHashMap<>();
         if (node instanceof ForStmt loop) {
-            loop.getInitialization().forEach(e -> declarators(e, vars));
+            loop.getInitialization().forEach(e -> declarators(e, vars, guess));
         }
         if (node instanceof LambdaExpr lambda) {
             lambda.getParameters().forEach(x -> parameter(x, vars));
@@ -43,10 +45,10 @@ record Scope(Map<String, JType> variables) {
             Node p = parent.get();
             Node from = child;
             switch (p) {
-                case BlockStmt block -> declaredBefore(block.getStatements(), from, vars);
-                case SwitchEntry entry -> declaredBefore(entry.getStatements(), from, vars);
-                case ForStmt loop -> loop.getInitialization().forEach(e -> declarators(e, vars));
-                case ForEachStmt loop when from != loop.getIterable() -> declarators(loop.getVariable(), vars);
+                case BlockStmt block -> declaredBefore(block.getStatements(), from, vars, guess);
+                case SwitchEntry entry -> declaredBefore(entry.getStatements(), from, vars, guess);
+                case ForStmt loop -> loop.getInitialization().forEach(e -> declarators(e, vars, guess));
+                case ForEachStmt loop when from != loop.getIterable() -> loopVariable(loop, vars, guess);
                 case CatchClause c -> parameter(c.getParameter(), vars);
                 case LambdaExpr lambda -> lambda.getParameters().forEach(x -> parameter(x, vars));
                 case CallableDeclaration<?> callable -> callable.getParameters().forEach(x -> parameter(x, vars));
@@ -59,21 +61,31 @@ record Scope(Map<String, JType> variables) {
         return new Scope(vars);
     }
 
-    private static void declaredBefore(List<Statement> statements, Node child, Map<String, JType> vars) {
+    private static void declaredBefore(List<Statement> statements, Node child, Map<String, JType> vars,
+            Function<Expression, Optional<JType>> guess) {
         int at = statements.indexOf(child);
         for (int i = (at < 0 ? statements.size() : at) - 1; i >= 0; i--) {
             if (statements.get(i) instanceof ExpressionStmt s) {
-                declarators(s.getExpression(), vars);
+                declarators(s.getExpression(), vars, guess);
             }
         }
     }
 
-    private static void declarators(Node expr, Map<String, JType> vars) {
+    /** Declared types, or for {@code var} the guessed type of the initializer. */
+    private static void declarators(Node expr, Map<String, JType> vars, Function<Expression, Optional<JType>> guess) {
         if (expr instanceof VariableDeclarationExpr decl) {
             for (VariableDeclarator v : decl.getVariables()) {
-                JType.of(v.getType()).ifPresent(t -> vars.putIfAbsent(v.getNameAsString(), t));
+                JType.of(v.getType()).or(() -> v.getInitializer().flatMap(guess))
+                        .ifPresent(t -> vars.putIfAbsent(v.getNameAsString(), t));
             }
         }
+    }
+
+    private static void loopVariable(ForEachStmt loop, Map<String, JType> vars,
+            Function<Expression, Optional<JType>> guess) {
+        VariableDeclarator v = loop.getVariable().getVariables().get(0);
+        JType.of(v.getType()).or(() -> guess.apply(loop.getIterable()).flatMap(t -> t.arg(0)))
+                .ifPresent(t -> vars.putIfAbsent(v.getNameAsString(), t));
     }
 
     private static void parameter(Parameter p, Map<String, JType> vars) {

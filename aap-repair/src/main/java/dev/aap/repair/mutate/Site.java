@@ -40,7 +40,13 @@ final class Site {
         while (!(key instanceof Statement || key instanceof LambdaExpr) && key.getParentNode().isPresent()) {
             key = key.getParentNode().get();
         }
-        return scopes.computeIfAbsent(key, k -> Scope.at(k, index));
+        Scope scope = scopes.get(key);
+        if (scope == null) {
+            // not computeIfAbsent: guessing a 'var' initializer's type computes earlier statements' scopes first
+            scope = Scope.at(key, index, types::of);
+            scopes.put(key, scope);
+        }
+        return scope;
     }
 
     Optional<JType> type(Expression e) {

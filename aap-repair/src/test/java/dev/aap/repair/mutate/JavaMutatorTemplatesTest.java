@@ -182,4 +182,54 @@ class JavaMutatorTemplatesTest {
         Mutations m = Mutations.of(src, 3);
         assertThat(m.results()).contains(m.withLine("return found;", "return !found;"));
     }
+
+    @Test
+    void guardsAConditionWithANullCheckOfItsReceiver() {
+        String src = """
+                class Demo {
+                    int f(Node n) {
+                        if (n.next() != n || n.next() == null) {
+                            return 1;
+                        }
+                        return 0;
+                    }
+                }
+                """ + LINKED;
+        Mutations m = Mutations.of(src, 3);
+        assertThat(m.results()).contains(m.withLine("if (n.next() != n || n.next() == null)",
+                "if (n != null && (n.next() != n || n.next() == null))"));
+    }
+
+    @Test
+    void infersTheTypeOfVarLocalsFromTheirInitializer() {
+        String src = """
+                class Demo {
+                    String f(String a) {
+                        var b = a.trim();
+                        var c = "x";
+                        return a + c;
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 5);
+        assertThat(m.results()).contains(m.withLine("return a + c;", "return b + c;"));
+    }
+
+    @Test
+    void reusesAStaticCallWithAVariableArgumentFromAnotherMethod() {
+        String src = """
+                import java.util.*;
+                class Demo {
+                    static List<Integer> sorted(List<Integer> xs) { return xs; }
+                    static List<Integer> g(List<Integer> a) {
+                        return sorted(a);
+                    }
+                    static List<Integer> f(List<Integer> xs, List<Integer> ys) {
+                        return ys;
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 8);
+        assertThat(m.results()).contains(m.withLine("        return ys;", "        return sorted(ys);"));
+    }
 }
