@@ -1,0 +1,240 @@
+package dev.aap.repair.jvm;
+
+import dev.aap.core.EnvironmentException;
+import dev.aap.core.sandbox.Sandbox;
+import dev.aap.repair.jvm.Protocol.Reply;
+import dev.aap.repair.jvm.Protocol.Request;
+import dev.aap.repair.jvm.WorkerProcess.Answer;
+import dev.aap.repair.localize.TestCoverage;
+import dev.aap.repair.validate.CandidateValidator;
+import dev.aap.repair.validate.Verdict;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates Java candidates fast: compiled in memory here, run in a long-lived sandboxed worker JVM where each
+ * candidate gets fresh class loaders (so static state starts clean) and the project's own JUnit 4 or 5. A hung
+ * candidate costs its timeout: the worker is killed and replaced.
+ */
+public final class JvmWorker implements CandidateValidator {
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final Duration DISCOVERY = Duration.ofMinutes(2);
+
+    private final Sandbox sandbox;
+    private final JvmProject project;
+    private final List<Path> runnerJars;
+    private final CandidateCompiler compiler;
+    private WorkerProcess worker;
+    private boolean ready;
+
+    private JvmWorker(Sandbox sandbox, JvmProject project, List<Path> runnerJars) {
+        this.sandbox = sandbox;
+        this.project = project;
+        this.runnerJars = List.copyOf(runnerJars);
+        this.compiler = new CandidateCompiler(project);
+    }
+
+    /**
+     * Starts a worker for a compiled project and waits until it is ready.
+     *
+     * @param runnerJars JUnit jars the project lacks for running tests in-process (see {@link JunitRunnerArtifacts})
+     */
+    public static JvmWorker start(Sandbox sandbox, JvmProject project, List<Path> runnerJars) {
+        var w = new JvmWorker(sandbox, project, runnerJars);
+        w.launch();
+        w.awaitReady();
+        return w;
+    }
+
+    /** Every test of the project, as {@code fully.qualified.Class#method}. */
+    public synchronized List<String> discoverTests() {
+        return switch (call(new Request.Discover(), DISCOVERY)) {
+            case Outcome.Replied(Reply.Discovered d) -> d.testIds();
+            case Outcome.Replied(Reply other) -> throw unexpected("discovering tests", other);
+            case Outcome.TimedOut t -> throw new EnvironmentException(
+                    "test discovery did not finish within " + DISCOVERY.toSeconds() + " s");
+            case Outcome.Broken b -> throw new EnvironmentException("the test worker failed while discovering "
+                    + "tests: " + b.why());
+        };
+    }
+
+    /**
+     * Runs each test alone with the main classes instrumented and reports the lines it executed, keyed by source path
+     * relative to the project root. A test that hangs past {@code perTest} counts as failing with no lines.
+     */
+    public synchronized List<TestCoverage> coverage(List<String> testIds, Duration perTest) {
+        var sources = new SourceIndex(project);
+        var out = new ArrayList<TestCoverage>();
+        for (String id : testIds) {
+            out.add(switch (call(new Request.Cover(id), perTest)) {
+                case Outcome.Replied(Reply.Covered c) -> {
+                    if (c.leakedThreads()) {
+                        restart();
+                    }
+                    yield new TestCoverage(id, c.passed(), sources.relativize(c.lines()));
+                }
+                case Outcome.Replied(Reply other) -> throw unexpected("measuring coverage of " + id, other);
+                case Outcome.TimedOut t -> new TestCoverage(id, false, Map.of());
+                case Outcome.Broken b -> new TestCoverage(id, false, Map.of());
+            });
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Verdict validate(Map<String, String> changed, List<String> first, List<String> rest,
+                                         Duration timeout) {
+        long started = System.nanoTime();
+        var compiled = compiler.compile(changed);
+        if (compiled instanceof CandidateCompiler.Result.Failed f) {
+            return new Verdict.CompileError(f.message(), millisSince(started));
+        }
+        var classes = ((CandidateCompiler.Result.Compiled) compiled).classes();
+        var running = new String[] {first.isEmpty() ? (rest.isEmpty() ? "" : rest.get(0)) : first.get(0)};
+        Outcome outcome = call(new Request.Validate(classes, first, rest), timeout, id -> running[0] = id);
+        return switch (outcome) {
+            case Outcome.Replied(Reply.Validated v) -> {
+                if (v.leakedThreads()) {
+                    restart();
+                }
+                yield v.failedTest() == null
+                        ? new Verdict.Plausible(v.testsRun(), millisSince(started))
+                        : new Verdict.TestFailed(v.failedTest(), v.message(), v.timedOut(), millisSince(started));
+            }
+            case Outcome.Replied(Reply other) -> new Verdict.Crashed(describe(other), millisSince(started));
+            case Outcome.TimedOut t -> new Verdict.TestFailed(running[0],
+                    "no answer within " + timeout.toMillis() + " ms; the worker was killed", true,
+                    millisSince(started));
+            case Outcome.Broken b -> new Verdict.Crashed(b.why(), millisSince(started));
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        if (worker != null) {
+            worker.kill();
+            worker = null;
+        }
+        compiler.close();
+    }
+
+    /** How one request ended, after the worker has been replaced where needed. */
+    private sealed interface Outcome {
+        record Replied(Reply reply) implements Outcome {
+        }
+
+        record TimedOut() implements Outcome {
+        }
+
+        record Broken(String why) implements Outcome {
+        }
+    }
+
+    private Outcome call(Request request, Duration timeout) {
+        return call(request, timeout, id -> { });
+    }
+
+    private Outcome call(Request request, Duration timeout, java.util.function.Consumer<String> onStarted) {
+        if (worker == null) {
+            launch();
+        }
+        if (!ready) {
+            awaitReady();
+        }
+        if (!worker.send(request)) {
+            return broken("the worker no longer reads requests");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            switch (worker.next(deadline)) {
+                case Answer.Got(Reply.Started s) -> onStarted.accept(s.testId());
+                case Answer.Got(Reply.Failure f) -> {
+                    return broken("the worker failed: " + f.message());
+                }
+                case Answer.Got(Reply reply) -> {
+                    return new Outcome.Replied(reply);
+                }
+                case Answer.TimedOut t -> {
+                    restart();
+                    return new Outcome.TimedOut();
+                }
+                case Answer.Gone g -> {
+                    return broken(g.why());
+                }
+            }
+        }
+    }
+
+    private Outcome broken(String why) {
+        String stderr = worker.stderrTail();
+        restart();
+        return new Outcome.Broken(stderr.isEmpty() ? why : why + "\n" + stderr);
+    }
+
+    private void launch() {
+        worker = WorkerProcess.launch(sandbox, project, runnerJars);
+        ready = false;
+    }
+
+    /** Kills the worker and starts the next one at once, so its JVM boots while the caller moves on. */
+    private void restart() {
+        worker.kill();
+        launch();
+    }
+
+    private void awaitReady() {
+        Answer answer = worker.next(System.nanoTime() + STARTUP.toNanos());
+        if (answer instanceof Answer.Got(Reply.Ready r)) {
+            ready = true;
+            return;
+        }
+        String stderr = worker.stderrTail();
+        worker.kill();
+        worker = null;
+        String why = switch (answer) {
+            case Answer.Got(Reply.Failure f) -> f.message();
+            case Answer.Got(Reply other) -> "unexpected " + other;
+            case Answer.TimedOut t -> "no answer within " + STARTUP.toSeconds() + " s";
+            case Answer.Gone g -> g.why();
+        };
+        throw new EnvironmentException("the Java test worker did not start in " + project.projectRoot() + ": "
+                + why + (stderr.isEmpty() ? "" : "\n" + stderr));
+    }
+
+    private static String describe(Reply reply) {
+        return "unexpected reply from the worker: " + reply;
+    }
+
+    private static EnvironmentException unexpected(String doing, Reply reply) {
+        return new EnvironmentException(describe(reply) + " while " + doing);
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** Maps {@code package/dirs/File.java} to its path under one of the main source roots. */
+    private record SourceIndex(JvmProject project) {
+        Map<String, Set<Integer>> relativize(Map<String, Set<Integer>> byPackagePath) {
+            var out = new LinkedHashMap<String, Set<Integer>>();
+            byPackagePath.forEach((key, lines) -> {
+                for (Path root : project.mainSourceRoots()) {
+                    Path file = project.projectRoot().resolve(root).resolve(key);
+                    if (Files.isRegularFile(file)) {
+                        out.put(project.projectRoot().relativize(file).toString().replace('\\', '/'), lines);
+                        return;
+                    }
+                }
+            });
+            return out;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.aap.repair.mutate;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Call fixes (families 7 and 8): swap two arguments, or call a sibling method of the same arity instead. */
+final class CallRewrite implements Operator {
+
+    private static final int MAX_ARGS = 6;
+    private static final int MAX_SIBLINGS = 15;
+
+    @Override
+    public void visit(Node node, Site site) {
+        switch (node) {
+            case MethodCallExpr m -> {
+                swapArguments(m.getArguments(), site);
+                renameCall(m, site);
+            }
+            case ObjectCreationExpr o -> swapArguments(o.getArguments(), site);
+            default -> { }
+        }
+    }
+
+    private static void swapArguments(NodeList<Expression> args, Site site) {
+        for (int i = 0; i < args.size() && i < MAX_ARGS; i++) {
+            for (int j = i + 1; j < args.size() && j < MAX_ARGS; j++) {
+                Expression a = args.get(i);
+                Expression b = args.get(j);
+                Optional<JType> ta = site.type(a);
+                Optional<JType> tb = site.type(b);
+                if (ta.isPresent() && tb.isPresent() && !ta.get().compatible(tb.get())) {
+                    continue;
+                }
+                SourceText src = site.source();
+                String between = src.slice(src.end(a), src.begin(b));
+                String text = site.text(b) + between + site.text(a);
+                site.replace(src.begin(a), src.end(b), text, "swap-arguments",
+                        "swap arguments " + (i + 1) + " and " + (j + 1), 0.3);
+            }
+        }
+    }
+
+    private static void renameCall(MethodCallExpr m, Site site) {
+        String name = m.getNameAsString();
+        int arity = m.getArguments().size();
+        Optional<String> owner = m.getScope().isEmpty()
+                ? m.findAncestor(TypeDeclaration.class).map(TypeDeclaration::getNameAsString)
+                : m.getScope().flatMap(site::type).map(JType::name);
+        List<TypeIndex.Method> methods = owner.map(site.index()::methods).orElse(List.of());
+        // when the result is used, a sibling must return something compatible (as far as declarations tell)
+        boolean resultUsed = !(m.getParentNode().orElse(null) instanceof ExpressionStmt);
+        Optional<JType> current = methods.stream().filter(x -> x.name().equals(name) && x.params().size() == arity)
+                .findFirst().flatMap(TypeIndex.Method::returns);
+        Set<String> project = new LinkedHashSet<>();
+        for (TypeIndex.Method x : methods) {
+            boolean compatible = !resultUsed || current.isEmpty() || x.returns().isEmpty()
+                    || x.returns().get().compatible(current.get());
+            if (x.params().size() == arity && compatible) {
+                project.add(x.name());
+            }
+        }
+        project.remove(name);
+        int begin = site.source().begin(m.getName());
+        int end = site.source().end(m.getName());
+        int count = 0;
+        for (String other : project) {
+            if (count++ >= MAX_SIBLINGS) {
+                break;
+            }
+            site.replace(begin, end, other, "change-method", "call '" + other + "' instead of '" + name + "'", 0.45);
+        }
+        if (methods.isEmpty() && m.getScope().isPresent()) {
+            for (String other : JdkMethods.siblings(name)) {
+                site.replace(begin, end, other, "change-method", "call '" + other + "' instead of '" + name + "'",
+                        0.35);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,80 @@
+package dev.aap.repair.mutate;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Wrong-variable fixes (families 5, 6, 16): a variable replaced by another visible variable of the same declared
+ * type, and a call, field access, array element or argument replaced by such a variable.
+ */
+final class NameSubstitution implements Operator {
+
+    private static final int MAX_VARIABLES = 10;
+
+    @Override
+    public void visit(Node node, Site site) {
+        if (node instanceof NameExpr n) {
+            variable(n, site);
+        } else if (node instanceof Expression e && replaceable(e)) {
+            subExpression(e, site);
+        }
+    }
+
+    private static void variable(NameExpr n, Site site) {
+        String name = n.getNameAsString();
+        Scope scope = site.scope(n);
+        Optional<JType> type = scope.typeOf(name);
+        if (type.isEmpty()) {
+            return;
+        }
+        List<String> others = scope.compatible(type.get(), name);
+        for (int i = 0; i < others.size() && i < MAX_VARIABLES; i++) {
+            double prior = Math.max(0.45, 0.55 - 0.02 * i);
+            site.replace(n, others.get(i), "replace-variable", "replace '" + name + "' with '" + others.get(i) + "'",
+                    prior);
+        }
+    }
+
+    private static boolean replaceable(Expression e) {
+        if (e.getParentNode().orElse(null) instanceof ExpressionStmt) {
+            return false;
+        }
+        if (e instanceof MethodCallExpr || e instanceof FieldAccessExpr || e instanceof ArrayAccessExpr) {
+            return !(e instanceof FieldAccessExpr f && f.getScope().isThisExpr());
+        }
+        Node parent = e.getParentNode().orElse(null);
+        boolean argument = parent instanceof MethodCallExpr m && m.getArguments().contains(e)
+                || parent instanceof ObjectCreationExpr o && o.getArguments().contains(e);
+        return argument && (e instanceof BinaryExpr || e instanceof ObjectCreationExpr);
+    }
+
+    private static void subExpression(Expression e, Site site) {
+        Optional<JType> type = site.type(e);
+        if (type.isEmpty() || type.get().kind().equals("void")) {
+            return;
+        }
+        List<String> candidates = site.scope(e).compatible(type.get(), "");
+        String text = site.text(e);
+        for (int i = 0; i < candidates.size() && i < MAX_VARIABLES; i++) {
+            String v = candidates.get(i);
+            if (!text.equals(v)) {
+                site.replace(e, v, "replace-expression", "replace '" + abbreviate(text) + "' with '" + v + "'",
+                        0.35);
+            }
+        }
+    }
+
+    static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
+    }
+}
