@@ -100,7 +100,7 @@ final class MavenBuild implements BuildTool {
         var spec = ExecSpec.of(cmd, projectDir, limits)
                 .withEnv(Map.of("MAVEN_OPTS", "-Xmx1g -XX:+UseSerialGC", "MAVEN_ARGS", ""));
         if (network) {
-            spec = spec.withWritable(List.of(m2()));
+            spec = spec.withWritable(List.of(m2(), ctx.scratch()));
         }
         return ctx.sandbox().exec(spec);
     }

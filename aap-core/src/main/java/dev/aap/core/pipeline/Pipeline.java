@@ -136,6 +136,7 @@ public final class Pipeline {
                 + failing.size() + " failing"));
 
         // localize + code ⇄ test
+        // the budget is for localization and search: it starts once the baseline is known
         Instant deadline = Instant.now().plus(task.budget()).minus(verifyReserve(baseline));
         var sctx = new StrategyContext(task, workspace, build, ctx, baseline, events, deadline, scratch, rec.start());
         StrategyResult result = strategy.run(sctx);

@@ -1,0 +1,85 @@
+package dev.aap.cli;
+
+import dev.aap.core.BadInputException;
+import dev.aap.core.pipeline.Pipeline;
+import dev.aap.core.run.RunResult;
+import dev.aap.core.run.RunStore;
+import dev.aap.core.run.Task;
+import dev.aap.core.sandbox.Sandbox;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code aap fix}: the main job. */
+@Command(name = "fix", mixinStandardHelpOptions = true,
+        description = "Find, verify and commit a fix for the failing tests of a git repository.",
+        footer = {"", "Exit codes: 0 verified patch, 1 none found within budget, 2 bad input,"
+                + " 3 environment problem, 4 blocked by policy, 130 interrupted."})
+final class FixCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--repo", required = true, description = "Git repository (or a project directory inside one).")
+    private Path repo;
+
+    @Option(names = "--test", description = "Test command overriding the detected one (run with sh -c).")
+    private String test;
+
+    @Option(names = "--issue", description = "Issue text or goal (used for the branch name and the PR body).")
+    private String issue;
+
+    @Option(names = "--strategy", defaultValue = "search", description = "Brain: search (default).")
+    private String strategy;
+
+    @Option(names = "--budget-seconds", defaultValue = "300", description = "Wall-time budget (default: ${DEFAULT-VALUE}).")
+    private int budgetSeconds;
+
+    @Option(names = "--max-candidates", defaultValue = "5000", description = "Most candidates to validate (default: ${DEFAULT-VALUE}).")
+    private int maxCandidates;
+
+    @Option(names = "--dry-run", description = "Verify and write artifacts, but create no branch.")
+    private boolean dryRun;
+
+    @Option(names = "--sandbox", defaultValue = "auto", description = "bwrap, none or auto (default: bubblewrap when it works).")
+    private String sandbox;
+
+    @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
+    private boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (budgetSeconds <= 0) {
+            throw new BadInputException("--budget-seconds must be positive, got " + budgetSeconds);
+        }
+        if (maxCandidates <= 0) {
+            throw new BadInputException("--max-candidates must be positive, got " + maxCandidates);
+        }
+        var err = spec.commandLine().getErr();
+        Sandbox box = Sandbox.select(sandbox);
+        if (!box.isolates() && "auto".equals(sandbox)) {
+            err.println("aap: warning: bubblewrap is not usable here (" + Sandbox.bwrapProblem()
+                    + "); running tests WITHOUT a sandbox");
+        }
+        RunStore store = RunStore.open(RunStore.defaultHome());
+        var task = new Task(repo, issue, test, strategy, Duration.ofSeconds(budgetSeconds), maxCandidates);
+        var pipeline = new Pipeline(store, box, Strategies.all(), List.of(new ProgressPrinter(err, quiet)), dryRun);
+        Thread hook = Interrupts.install(pipeline, err);
+        RunResult result;
+        try {
+            result = pipeline.run(task);
+        } finally {
+            Interrupts.remove(hook);
+        }
+        Output.print(result, json, spec.commandLine().getOut(), err);
+        return result.exitCode();
+    }
+}

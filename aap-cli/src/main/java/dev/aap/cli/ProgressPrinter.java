@@ -1,0 +1,67 @@
+package dev.aap.cli;
+
+import dev.aap.core.event.Event;
+import dev.aap.core.event.EventListener;
+
+import java.io.PrintWriter;
+
+/** Prints a run's progress on stderr: steps, checks, and every so often candidates tried and their rate. */
+final class ProgressPrinter implements EventListener {
+
+    private final PrintWriter err;
+    private final boolean quiet;
+    private final long start = System.nanoTime();
+    private int candidates;
+    private long lastPrint;
+    private String best = "none yet";
+
+    ProgressPrinter(PrintWriter err, boolean quiet) {
+        this.err = err;
+        this.quiet = quiet;
+    }
+
+    @Override
+    public void onEvent(long seq, Event event) {
+        switch (event) {
+            case Event.RunStarted e -> say("run started: strategy " + e.strategy() + ", sandbox " + e.sandbox()
+                    + ", base " + e.baseCommit().substring(0, Math.min(12, e.baseCommit().length())));
+            case Event.StepStarted e -> say("step " + e.step() + " ...");
+            case Event.StepFinished e -> say("step " + e.step() + " done in " + e.millis() + " ms: " + e.summary());
+            case Event.ChecksRan e -> say("checks (" + e.label() + "): " + e.command() + " -> exit " + e.exitCode()
+                    + ", " + e.tests() + " tests, " + e.failures() + " failing, " + e.millis() + " ms");
+            case Event.Localized e -> say("localized " + e.lines() + " suspicious lines; top: "
+                    + String.join(", ", e.top().stream().limit(3).toList()));
+            case Event.CandidateValidated e -> candidate();
+            case Event.PlausibleFound e -> {
+                best = e.description() + " (" + e.file() + ":" + e.line() + ")";
+                say("plausible #" + e.index() + " at " + e.atMillis() + " ms: " + best);
+            }
+            case Event.PolicyDecided e -> say(e.allowed() ? "policy: passed"
+                    : "policy: BLOCKED: " + String.join("; ", e.reasons()));
+            case Event.Integrated e -> say("branch " + e.branch() + " at " + e.commit().substring(0, 12));
+            case Event.Warning e -> {
+                err.println("aap: warning: " + e.message());
+                err.flush();
+            }
+            case Event.RunFinished e -> say("finished: " + e.status() + " (exit " + e.exitCode() + "): "
+                    + e.message());
+        }
+    }
+
+    private void candidate() {
+        candidates++;
+        long now = System.nanoTime();
+        if (now - lastPrint > 2_000_000_000L) {
+            lastPrint = now;
+            double secs = (now - start) / 1e9;
+            say(String.format("candidates tried %d (%.1f/s), best so far: %s", candidates, candidates / secs, best));
+        }
+    }
+
+    private void say(String line) {
+        if (!quiet) {
+            err.printf("[%6.1fs] %s%n", (System.nanoTime() - start) / 1e9, line);
+            err.flush();
+        }
+    }
+}

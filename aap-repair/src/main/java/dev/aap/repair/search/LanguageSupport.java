@@ -1,0 +1,30 @@
+package dev.aap.repair.search;
+
+import dev.aap.repair.candidate.Candidate;
+import dev.aap.repair.localize.TestCoverage;
+import dev.aap.repair.validate.CandidateValidator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** What the search loop needs from one language: coverage, candidates and a fast validator. */
+interface LanguageSupport extends AutoCloseable {
+
+    /** Runs every test once with per-test line coverage. */
+    List<TestCoverage> coverage();
+
+    /** Candidates for the given suspicious lines of one source file. */
+    List<Candidate> candidates(String file, String source, Set<Integer> lines);
+
+    /** Whether a project-relative path is production source this engine may change (not a test). */
+    boolean isRepairable(String file);
+
+    CandidateValidator validator();
+
+    /** Time one candidate may take before its worker is killed. */
+    Duration candidateTimeout();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,72 @@
+package dev.aap.repair.search;
+
+import dev.aap.core.EnvironmentException;
+import dev.aap.core.pipeline.StrategyContext;
+import dev.aap.repair.candidate.Candidate;
+import dev.aap.repair.localize.TestCoverage;
+import dev.aap.repair.python.PythonCoverage;
+import dev.aap.repair.python.PythonMutator;
+import dev.aap.repair.python.PytestWorker;
+import dev.aap.repair.validate.CandidateValidator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** Python: a settrace pytest plugin for coverage, ast-based mutants, a forking pytest worker for validation. */
+final class PythonSupport implements LanguageSupport {
+
+    private final StrategyContext ctx;
+    private final String python;
+    private final Path scratch;
+    private final PytestWorker worker;
+
+    private PythonSupport(StrategyContext ctx, String python, Path scratch, PytestWorker worker) {
+        this.ctx = ctx;
+        this.python = python;
+        this.scratch = scratch;
+        this.worker = worker;
+    }
+
+    static PythonSupport open(StrategyContext ctx) {
+        String python = ctx.build().python().orElseThrow(
+                () -> new EnvironmentException("the build tool did not report a Python interpreter"));
+        Path scratch = ctx.scratch().resolve("python");
+        PytestWorker worker = PytestWorker.start(ctx.buildCtx().sandbox(), ctx.buildCtx().projectDir(), python,
+                scratch);
+        return new PythonSupport(ctx, python, scratch, worker);
+    }
+
+    @Override
+    public List<TestCoverage> coverage() {
+        return PythonCoverage.collect(ctx.buildCtx().sandbox(), ctx.buildCtx().projectDir(), python, scratch);
+    }
+
+    @Override
+    public List<Candidate> candidates(String file, String source, Set<Integer> lines) {
+        return PythonMutator.candidates(file, source, lines);
+    }
+
+    @Override
+    public boolean isRepairable(String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        return file.endsWith(".py") && !name.startsWith("test_") && !name.endsWith("_test.py")
+                && !name.equals("conftest.py") && !file.startsWith("tests/") && !file.contains("/tests/");
+    }
+
+    @Override
+    public CandidateValidator validator() {
+        return worker;
+    }
+
+    @Override
+    public Duration candidateTimeout() {
+        return Duration.ofSeconds(10);
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}
