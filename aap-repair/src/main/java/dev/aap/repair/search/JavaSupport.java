@@ -31,11 +31,15 @@ final class JavaSupport implements LanguageSupport {
     private final JvmWorker worker;
     private final JavaMutator mutator;
     private final List<String> mainRoots;
+    private final java.util.function.Supplier<JvmWorker> more;
+    private final List<JvmWorker> extra = new ArrayList<>();
 
-    private JavaSupport(JvmWorker worker, JavaMutator mutator, List<String> mainRoots) {
+    private JavaSupport(JvmWorker worker, JavaMutator mutator, List<String> mainRoots,
+                        java.util.function.Supplier<JvmWorker> more) {
         this.worker = worker;
         this.mutator = mutator;
         this.mainRoots = mainRoots;
+        this.more = more;
     }
 
     static JavaSupport open(StrategyContext ctx) {
@@ -50,7 +54,7 @@ final class JavaSupport implements LanguageSupport {
                 layout.testClassesDir(), layout.testClasspath(), Path.of(System.getProperty("java.home")));
         JvmWorker worker = JvmWorker.start(ctx.buildCtx().sandbox(), jvm, runner);
         return new JavaSupport(worker, JavaMutator.create(sources(project, layout.mainSources())),
-                layout.mainSources());
+                layout.mainSources(), () -> JvmWorker.start(ctx.buildCtx().sandbox(), jvm, runner));
     }
 
     private static List<Path> locateOrFetch(StrategyContext ctx, Path m2, List<String> coords) {
@@ -111,8 +115,15 @@ final class JavaSupport implements LanguageSupport {
     }
 
     @Override
-    public CandidateValidator validator() {
-        return worker;
+    public synchronized List<CandidateValidator> validators() {
+        // candidates are compiled in memory and never written to the workspace, so workers can share it
+        while (extra.size() < LanguageSupport.parallelism() - 1) {
+            extra.add(more.get());
+        }
+        var all = new ArrayList<CandidateValidator>();
+        all.add(worker);
+        all.addAll(extra);
+        return all;
     }
 
     @Override
@@ -123,5 +134,6 @@ final class JavaSupport implements LanguageSupport {
     @Override
     public void close() {
         worker.close();
+        extra.forEach(JvmWorker::close);
     }
 }

@@ -20,11 +20,21 @@ interface LanguageSupport extends AutoCloseable {
     /** Whether a project-relative path is production source this engine may change (not a test). */
     boolean isRepairable(String file);
 
-    CandidateValidator validator();
+    /** Independent validators that may run candidates at the same time (at least one). */
+    List<CandidateValidator> validators();
 
     /** Time one candidate may take before its worker is killed. */
     Duration candidateTimeout();
 
     @Override
     void close();
+
+    /** How many candidates to validate at once: {@code AAP_WORKERS}, else the processor count, at most 4. */
+    static int parallelism() {
+        String env = System.getenv("AAP_WORKERS");
+        if (env != null && env.matches("[1-9][0-9]?")) {
+            return Integer.parseInt(env);
+        }
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
 }

@@ -21,6 +21,7 @@ final class PythonSupport implements LanguageSupport {
     private final String python;
     private final Path scratch;
     private final PytestWorker worker;
+    private final List<PytestWorker> extra = new java.util.ArrayList<>();
 
     private PythonSupport(StrategyContext ctx, String python, Path scratch, PytestWorker worker) {
         this.ctx = ctx;
@@ -56,8 +57,17 @@ final class PythonSupport implements LanguageSupport {
     }
 
     @Override
-    public CandidateValidator validator() {
-        return worker;
+    public synchronized List<CandidateValidator> validators() {
+        // the Python worker writes candidates into its project directory, so each extra one gets a copy
+        while (extra.size() < LanguageSupport.parallelism() - 1) {
+            Path copy = ProjectCopy.of(ctx.buildCtx().projectDir(), scratch.resolve("copy-" + (extra.size() + 2)));
+            extra.add(PytestWorker.start(ctx.buildCtx().sandbox(), copy, python,
+                    scratch.resolve("worker-" + (extra.size() + 2))));
+        }
+        var all = new java.util.ArrayList<CandidateValidator>();
+        all.add(worker);
+        all.addAll(extra);
+        return all;
     }
 
     @Override
@@ -68,5 +78,6 @@ final class PythonSupport implements LanguageSupport {
     @Override
     public void close() {
         worker.close();
+        extra.forEach(PytestWorker::close);
     }
 }

@@ -6,6 +6,7 @@ import dev.aap.core.pipeline.StrategyResult;
 import dev.aap.repair.candidate.Candidate;
 import dev.aap.repair.localize.Suspicious;
 import dev.aap.repair.localize.TestCoverage;
+import dev.aap.repair.validate.CandidateValidator;
 import dev.aap.repair.validate.Verdict;
 
 import java.time.Duration;
@@ -45,60 +46,113 @@ final class SearchLoop {
 
     StrategyResult run(List<Suspicious> lines) {
         List<Scored> queue = generate(lines);
-        var times = new ArrayList<Long>();
-        var solutions = new ArrayList<StrategyResult.Solution>();
-        int compiled = 0;
-        long firstPlausible = -1;
-        int stopAt = Integer.MAX_VALUE;
-        Instant exploreUntil = null;
-        int index = 0;
-        for (Scored s : queue) {
-            if (ctx.pastDeadline() || index >= ctx.task().maxCandidates() || index >= stopAt
-                    || (exploreUntil != null && Instant.now().isAfter(exploreUntil))) {
-                break;
+        var state = new State();
+        List<CandidateValidator> validators = lang.validators();
+        if (validators.size() == 1) {
+            work(queue, validators.get(0), state);
+        } else {
+            var threads = new ArrayList<Thread>();
+            for (CandidateValidator v : validators) {
+                threads.add(Thread.ofPlatform().name("aap-validate").start(() -> work(queue, v, state)));
             }
-            index++;
-            Candidate c = s.candidate();
-            Verdict v = lang.validator().validate(Map.of(c.file(), s.newText()), failing, passing, timeout());
-            times.add(v.millis());
-            if (!(v instanceof Verdict.CompileError)) {
-                compiled++;
-            }
-            ctx.events().emit(new Event.CandidateValidated(index, c.file(), c.line(), c.operator(),
-                    c.description(), outcome(v), v.millis()));
-            if (v instanceof Verdict.Plausible) {
-                long at = ctx.elapsedMillis();
-                if (firstPlausible < 0) {
-                    firstPlausible = at;
-                    stopAt = index + EXPLORE_AFTER_FIRST;
-                    exploreUntil = Instant.now().plus(EXPLORE_TIME);
-                }
-                String original = source(c.file());
-                int changed = LineDiff.changedLines(original, s.newText());
-                String summary = c.description() + " in " + shortName(c.file()) + ":" + c.line();
-                solutions.add(new StrategyResult.Solution(Map.of(c.file(), s.newText()), summary, changed, s.score(),
-                        at, failing));
-                ctx.events().emit(new Event.PlausibleFound(solutions.size(), c.file(), c.line(), c.description(),
-                        changed, at));
-                if (solutions.size() >= MAX_SOLUTIONS) {
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     break;
                 }
             }
         }
-        var stats = new StrategyResult.Stats(queue.size(), index, compiled, median(times), firstPlausible);
-        if (solutions.isEmpty()) {
-            String why = index >= queue.size()
-                    ? "all " + queue.size() + " candidates for the " + lines.size() + " most suspicious lines failed"
-                    : "budget spent after " + index + " of " + queue.size() + " candidates";
-            return new StrategyResult.NotFound(why, stats);
-        }
-        solutions.sort(Comparator.comparingInt(StrategyResult.Solution::changedLines)
-                .thenComparing(Comparator.comparingDouble(StrategyResult.Solution::score).reversed())
-                .thenComparingLong(StrategyResult.Solution::foundAtMillis));
-        return new StrategyResult.Found(solutions, stats);
+        return state.result(queue.size(), lines.size());
     }
 
-    private final Map<String, String> sources = new HashMap<>();
+    /** One validator's share of the queue: takes the next candidate until a stop condition holds. */
+    private void work(List<Scored> queue, CandidateValidator validator, State state) {
+        while (true) {
+            int i = state.take(queue.size());
+            if (i < 0) {
+                return;
+            }
+            Scored s = queue.get(i);
+            Candidate c = s.candidate();
+            Verdict v = validator.validate(Map.of(c.file(), s.newText()), failing, passing, timeout());
+            ctx.events().emit(new Event.CandidateValidated(i + 1, c.file(), c.line(), c.operator(),
+                    c.description(), outcome(v), v.millis()));
+            StrategyResult.Solution solution = null;
+            if (v instanceof Verdict.Plausible) {
+                long at = ctx.elapsedMillis();
+                int changed = LineDiff.changedLines(source(c.file()), s.newText());
+                String summary = c.description() + " in " + shortName(c.file()) + ":" + c.line();
+                solution = new StrategyResult.Solution(Map.of(c.file(), s.newText()), summary, changed, s.score(),
+                        at, failing);
+            }
+            int n = state.record(v, solution);
+            if (solution != null) {
+                ctx.events().emit(new Event.PlausibleFound(n, c.file(), c.line(), c.description(),
+                        solution.changedLines(), solution.foundAtMillis()));
+            }
+        }
+    }
+
+    /** What the validators share: the next queue position, stop conditions and results so far. */
+    private final class State {
+        private final List<Long> times = new ArrayList<>();
+        private final List<StrategyResult.Solution> solutions = new ArrayList<>();
+        private int next;
+        private int done;
+        private int compiled;
+        private long firstPlausible = -1;
+        private int stopAt = Integer.MAX_VALUE;
+        private Instant exploreUntil;
+        private boolean stop;
+
+        synchronized int take(int size) {
+            if (stop || next >= size || ctx.pastDeadline() || next >= ctx.task().maxCandidates()
+                    || next >= stopAt || (exploreUntil != null && Instant.now().isAfter(exploreUntil))) {
+                return -1;
+            }
+            return next++;
+        }
+
+        synchronized int record(Verdict v, StrategyResult.Solution solution) {
+            done++;
+            times.add(v.millis());
+            if (!(v instanceof Verdict.CompileError)) {
+                compiled++;
+            }
+            if (solution == null) {
+                return 0;
+            }
+            solutions.add(solution);
+            if (firstPlausible < 0) {
+                firstPlausible = solution.foundAtMillis();
+                stopAt = next + EXPLORE_AFTER_FIRST;
+                exploreUntil = Instant.now().plus(EXPLORE_TIME);
+            }
+            if (solutions.size() >= MAX_SOLUTIONS) {
+                stop = true;
+            }
+            return solutions.size();
+        }
+
+        synchronized StrategyResult result(int queued, int lineCount) {
+            var stats = new StrategyResult.Stats(queued, done, compiled, median(times), firstPlausible);
+            if (solutions.isEmpty()) {
+                String why = done >= queued
+                        ? "all " + queued + " candidates for the " + lineCount + " most suspicious lines failed"
+                        : "budget spent after " + done + " of " + queued + " candidates";
+                return new StrategyResult.NotFound(why, stats);
+            }
+            var ranked = new ArrayList<>(solutions);
+            ranked.sort(Comparator.comparingInt(StrategyResult.Solution::changedLines)
+                    .thenComparing(Comparator.comparingDouble(StrategyResult.Solution::score).reversed())
+                    .thenComparingLong(StrategyResult.Solution::foundAtMillis));
+            return new StrategyResult.Found(ranked, stats);
+        }
+    }
+
+    private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String source(String file) {
         return sources.computeIfAbsent(file, f -> ctx.workspace().read(f));
