@@ -17,6 +17,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Condition and operand templates (families 7, 9, 10, 11, 15): negate or fix a condition, drop a conjunct or an
@@ -24,7 +25,7 @@ import java.util.Optional;
  */
 final class ConditionRewrite implements Operator {
 
-    private static final java.util.Set<String> PRIMITIVES = java.util.Set.of("int", "long", "short", "byte", "char",
+    private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char",
             "boolean", "double", "float");
 
     @Override

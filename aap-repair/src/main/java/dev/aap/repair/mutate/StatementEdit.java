@@ -53,7 +53,7 @@ final class StatementEdit implements Operator {
         while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
             after++;
         }
-        boolean aloneOnLine = src.lineStarts()[src.lineOf(begin) - 1] == lineStart
+        boolean aloneOnLine = src.lineStart(src.lineOf(begin)) == lineStart
                 && (after == text.length() || text.charAt(after) == '\n' || text.charAt(after) == '\r');
         if (aloneOnLine && after < text.length()) {
             int next = text.charAt(after) == '\r' && after + 1 < text.length() && text.charAt(after + 1) == '\n'

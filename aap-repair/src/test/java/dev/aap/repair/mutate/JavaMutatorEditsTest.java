@@ -55,6 +55,13 @@ class JavaMutatorEditsTest {
     }
 
     @Test
+    void mapsPositionsAfterNonAsciiCharactersOnTheSameLine() {
+        String src = "class Demo {\n    boolean f(String s, int n) { return s.equals(\"\u00e9\ud83d\ude00\") && n < 3; }\n}\n";
+        Mutations m = Mutations.of(src, 2);
+        assertThat(m.results()).contains(src.replace("n < 3", "n <= 3"), src.replace("n < 3", "n < 4"));
+    }
+
+    @Test
     void neverReturnsTheOriginalOrTheSameTextTwice() {
         Mutations m = Mutations.of(SAMPLE, IntStream.rangeClosed(1, 10).toArray());
         List<String> results = m.results();
