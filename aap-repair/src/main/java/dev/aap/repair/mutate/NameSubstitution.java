@@ -24,6 +24,11 @@ final class NameSubstitution implements Operator {
     public void visit(Node node, Site site) {
         if (node instanceof NameExpr n) {
             variable(n, site);
+        } else if (node instanceof FieldAccessExpr f) {
+            siblingField(f, site);
+        }
+        if (node instanceof NameExpr) {
+            return;
         } else if (node instanceof Expression e && replaceable(e)) {
             subExpression(e, site);
         }
@@ -42,6 +47,28 @@ final class NameSubstitution implements Operator {
             site.replace(n, others.get(i), "replace-variable", "replace '" + name + "' with '" + others.get(i) + "'",
                     prior);
         }
+    }
+
+    /** {@code node.left} → {@code node.right}: another field of the same declared type on the same object. */
+    private static void siblingField(FieldAccessExpr f, Site site) {
+        Optional<JType> owner = site.type(f.getScope());
+        if (owner.isEmpty()) {
+            return;
+        }
+        String name = f.getNameAsString();
+        Optional<JType> type = site.index().field(owner.get().name(), name);
+        Optional<TypeIndex.TypeInfo> info = site.index().type(owner.get().name());
+        if (type.isEmpty() || info.isEmpty()) {
+            return;
+        }
+        int begin = site.source().begin(f.getName());
+        int end = site.source().end(f.getName());
+        info.get().fields().forEach((other, otherType) -> {
+            if (!other.equals(name) && otherType.compatible(type.get())) {
+                site.replace(begin, end, other, "replace-variable", "use field '" + other + "' instead of '" + name
+                        + "'", 0.45);
+            }
+        });
     }
 
     private static boolean replaceable(Expression e) {
