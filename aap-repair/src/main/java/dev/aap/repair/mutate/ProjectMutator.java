@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Parses the project once, then runs every operator over the nodes that touch the suspicious lines. */
@@ -29,7 +30,8 @@ final class ProjectMutator implements JavaMutator {
         this.sources = Map.copyOf(projectSources);
         JavaParser strict = parser(ParserConfiguration.LanguageLevel.JAVA_21);
         JavaParser lenient = parser(ParserConfiguration.LanguageLevel.RAW);
-        projectSources.forEach((path, text) -> units.put(path, parse(strict, text).or(() -> parse(lenient, text))));
+        // sorted, so a simple name declared in two files always merges the same way
+        new TreeMap<>(projectSources).forEach((path, text) -> units.put(path, parse(strict, text).or(() -> parse(lenient, text))));
         this.index = TypeIndex.of(units.values().stream().flatMap(Optional::stream).toList());
     }
 
