@@ -254,4 +254,18 @@ class JavaMutatorOperatorsTest {
                 """;
         assertThat(Mutations.of(src, 3).results()).isEqualTo(Mutations.of(src, 3).results());
     }
+
+    @Test
+    void replacesALiteralArgumentByAnIntVariable() {
+        String src = """
+                class Demo {
+                    int find(int[] arr, int x, int lo, int hi) {
+                        return search(arr, x, 0, hi);
+                    }
+                    int search(int[] arr, int x, int a, int b) { return a; }
+                }
+                """;
+        Mutations m = Mutations.of(src, 3);
+        assertThat(m.results()).contains(m.withLine("search(arr, x, 0, hi)", "search(arr, x, lo, hi)"));
+    }
 }
