@@ -31,7 +31,8 @@ final class ProjectMutator implements JavaMutator {
         JavaParser strict = parser(ParserConfiguration.LanguageLevel.JAVA_21);
         JavaParser lenient = parser(ParserConfiguration.LanguageLevel.RAW);
         // sorted, so a simple name declared in two files always merges the same way
-        new TreeMap<>(projectSources).forEach((path, text) -> units.put(path, parse(strict, text).or(() -> parse(lenient, text))));
+        new TreeMap<>(projectSources).forEach((path, text) ->
+                units.put(path, parse(strict, text).or(() -> parse(lenient, text))));
         this.index = TypeIndex.of(units.values().stream().flatMap(Optional::stream).toList());
     }
 
