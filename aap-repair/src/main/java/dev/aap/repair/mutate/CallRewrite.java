@@ -4,7 +4,10 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import java.util.LinkedHashSet;
@@ -56,6 +59,12 @@ final class CallRewrite implements Operator {
             return;
         }
         Expression arg = m.getArguments().get(0);
+        Node parent = m.getParentNode().orElse(null);
+        boolean chained = parent instanceof MethodCallExpr p && p.getScope().filter(x -> x == m).isPresent()
+                || parent instanceof FieldAccessExpr;
+        if (chained || arg instanceof LambdaExpr || arg instanceof MethodReferenceExpr) {
+            return; // x.f().g() → x.g() is not what a dropped call means, and lambdas need a target type
+        }
         Optional<JType> result = site.type(m);
         Optional<JType> argType = site.type(arg);
         if (result.isPresent() && argType.isPresent() && !result.get().compatible(argType.get())) {
