@@ -63,7 +63,7 @@ final class CallRewrite implements Operator {
         boolean chained = parent instanceof MethodCallExpr p && p.getScope().filter(x -> x == m).isPresent()
                 || parent instanceof FieldAccessExpr;
         if (chained || arg instanceof LambdaExpr || arg instanceof MethodReferenceExpr) {
-            return; // x.f().g() → x.g() is not what a dropped call means, and lambdas need a target type
+            return; // a receiver rarely has the argument's methods, and a lambda needs its target type
         }
         Optional<JType> result = site.type(m);
         Optional<JType> argType = site.type(arg);
