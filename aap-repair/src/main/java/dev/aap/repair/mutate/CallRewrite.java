@@ -4,7 +4,10 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import java.util.LinkedHashSet;
@@ -12,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Call fixes (families 7 and 8): swap two arguments, or call a sibling method of the same arity instead. */
+/** Call fixes (families 7 and 8): swap two arguments, call a sibling method of the same arity, or drop a call. */
 final class CallRewrite implements Operator {
 
     private static final int MAX_ARGS = 6;
@@ -24,6 +27,7 @@ final class CallRewrite implements Operator {
             case MethodCallExpr m -> {
                 swapArguments(m.getArguments(), site);
                 renameCall(m, site);
+                unwrap(m, site);
             }
             case ObjectCreationExpr o -> swapArguments(o.getArguments(), site);
             default -> { }
@@ -47,6 +51,27 @@ final class CallRewrite implements Operator {
                         "swap arguments " + (i + 1) + " and " + (j + 1), 0.3);
             }
         }
+    }
+
+    /** {@code f(x)} → {@code x}: a call that should not have been made, when the argument could stand for it. */
+    private static void unwrap(MethodCallExpr m, Site site) {
+        if (m.getArguments().size() != 1 || m.getParentNode().orElse(null) instanceof ExpressionStmt) {
+            return;
+        }
+        Expression arg = m.getArguments().get(0);
+        Node parent = m.getParentNode().orElse(null);
+        boolean chained = parent instanceof MethodCallExpr p && p.getScope().filter(x -> x == m).isPresent()
+                || parent instanceof FieldAccessExpr;
+        if (chained || arg instanceof LambdaExpr || arg instanceof MethodReferenceExpr) {
+            return; // a receiver rarely has the argument's methods, and a lambda needs its target type
+        }
+        Optional<JType> result = site.type(m);
+        Optional<JType> argType = site.type(arg);
+        if (result.isPresent() && argType.isPresent() && !result.get().compatible(argType.get())) {
+            return;
+        }
+        site.replaceExpr(m, site.text(arg), Precedence.of(arg), "unwrap-call", "use the argument of '"
+                + m.getNameAsString() + "' directly", 0.25);
     }
 
     private static void renameCall(MethodCallExpr m, Site site) {

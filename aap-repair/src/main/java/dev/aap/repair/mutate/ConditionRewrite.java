@@ -17,6 +17,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Condition and operand templates (families 7, 9, 10, 11, 15): negate or fix a condition, drop a conjunct or an
@@ -24,8 +25,8 @@ import java.util.Optional;
  */
 final class ConditionRewrite implements Operator {
 
-    private static final java.util.Set<String> PRIMITIVES = java.util.Set.of("int", "long", "short", "byte", "char",
-            "boolean", "double", "float");
+    private static final Set<String> COLLECTIONS = Set.of("List", "Set", "Map", "Queue", "Deque", "Collection",
+            "String");
 
     @Override
     public void visit(Node node, Site site) {
@@ -66,7 +67,10 @@ final class ConditionRewrite implements Operator {
     }
 
     private static void condition(Expression e, Site site) {
-        if (e instanceof BooleanLiteralExpr) {
+        if (e instanceof BooleanLiteralExpr literal) {
+            if (literal.getValue() && !(e.getParentNode().orElse(null) instanceof ConditionalExpr)) {
+                untilEmpty(e, site);
+            }
             return;
         }
         boolean alreadyNegated = e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT;
@@ -80,6 +84,15 @@ final class ConditionRewrite implements Operator {
         site.replace(e, "false", "negate-condition", "condition always false", 0.15);
     }
 
+    /** {@code while (true)} → {@code while (!queue.isEmpty())}: loop until a visible collection is drained. */
+    private static void untilEmpty(Expression e, Site site) {
+        site.scope(e).variables().entrySet().stream()
+                .filter(v -> COLLECTIONS.contains(v.getValue().kind()))
+                .limit(4)
+                .forEach(v -> site.replace(e, "!" + v.getKey() + ".isEmpty()", "negate-condition",
+                        "loop while '" + v.getKey() + "' is not empty", 0.2));
+    }
+
     /** More specific condition: {@code v.f() > 0} → {@code v != null && v.f() > 0} for each receiver variable. */
     private static void guardReceivers(Expression cond, Site site) {
         int and = Precedence.of(BinaryExpr.Operator.AND);
@@ -88,7 +101,7 @@ final class ConditionRewrite implements Operator {
                 .filter(n -> receiver(n.getParentNode().orElse(null)).filter(r -> r == n).isPresent())
                 .map(NameExpr::getNameAsString)
                 .distinct()
-                .filter(v -> site.scope(cond).typeOf(v).map(t -> !PRIMITIVES.contains(t.name())).orElse(false))
+                .filter(v -> site.scope(cond).typeOf(v).map(t -> !t.primitive()).orElse(false))
                 .forEach(v -> site.replaceExpr(cond, v + " != null && " + text, and, "guard-condition",
                         "also require '" + v + "' to be non-null", 0.2));
     }
@@ -108,11 +121,16 @@ final class ConditionRewrite implements Operator {
             default -> {
                 site.replaceExpr(b, left, Precedence.of(b.getLeft()), "drop-operand", "drop the right operand", 0.3);
                 site.replaceExpr(b, right, Precedence.of(b.getRight()), "drop-operand", "drop the left operand", 0.3);
-                if (!commutative(b.getOperator())) {
+                if (!commutative(b.getOperator()) || concatenation(b, site)) {
                     swapOperands(b, site);
                 }
             }
         }
+    }
+
+    private static boolean concatenation(BinaryExpr b, Site site) {
+        return b.getOperator() == BinaryExpr.Operator.PLUS
+                && site.type(b).map(t -> t.kind().equals("String")).orElse(false);
     }
 
     private static boolean commutative(BinaryExpr.Operator op) {

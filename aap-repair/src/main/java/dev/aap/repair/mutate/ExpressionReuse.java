@@ -84,7 +84,10 @@ final class ExpressionReuse implements Operator {
         List<Template> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (MethodCallExpr call : owner.findAll(MethodCallExpr.class)) {
-            if (out.size() >= MAX_TEMPLATES || call.getArguments().size() > 3) {
+            if (out.size() >= MAX_TEMPLATES) {
+                break;
+            }
+            if (call.getArguments().size() > 3) {
                 continue;
             }
             List<NameExpr> holes = new ArrayList<>();

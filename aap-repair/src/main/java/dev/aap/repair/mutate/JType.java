@@ -27,6 +27,8 @@ record JType(String name, List<JType> args) {
             Map.entry("HashSet", "Set"), Map.entry("TreeSet", "Set"), Map.entry("LinkedHashSet", "Set"),
             Map.entry("ArrayDeque", "Deque"), Map.entry("Stack", "Deque"), Map.entry("PriorityQueue", "Queue"));
     private static final Set<String> INTEGRAL = Set.of("int", "long", "short", "byte");
+    private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "byte", "char", "boolean", "double",
+            "float");
 
     JType {
         args = List.copyOf(args);
@@ -58,8 +60,11 @@ record JType(String name, List<JType> args) {
         return FAMILY.getOrDefault(name, name);
     }
 
-    /** Same kind, and the same type arguments where both sides declare them (raw or diamond types match any). */
+    /** Same kind (or Object), same type arguments where both sides declare them (raw or diamond types match any). */
     boolean compatible(JType other) {
+        if (name.equals("Object") && !other.primitive() || other.name.equals("Object") && !primitive()) {
+            return true; // generic code passes references as Object; the compiler sorts out what is really allowed
+        }
         if (!kind().equals(other.kind())) {
             return false;
         }
@@ -75,6 +80,10 @@ record JType(String name, List<JType> args) {
             }
         }
         return true;
+    }
+
+    boolean primitive() {
+        return PRIMITIVES.contains(name);
     }
 
     boolean integral() {

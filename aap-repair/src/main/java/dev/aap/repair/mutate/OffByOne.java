@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Off-by-one fixes (families 4, 15, 16): integer literals ±1, int expressions in boundary positions ±1, a comparison
@@ -154,7 +155,7 @@ final class OffByOne implements Operator {
             }
             for (long delta : new long[] {1, -1}) {
                 String v = Long.toString(value.get() + delta);
-                String newGap = gap.replaceFirst(java.util.regex.Pattern.quote(op), other.asString());
+                String newGap = gap.replaceFirst(Pattern.quote(op), other.asString());
                 String text = literalRight ? site.text(b.getLeft()) + newGap + v : v + newGap + site.text(b.getRight());
                 site.replace(b, text, FAMILY, "replace '" + op + "' with '" + other.asString() + "' and change "
                         + value.get() + " to " + v, 0.2);

@@ -1,9 +1,28 @@
 package dev.aap.repair.mutate;
 
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.AND;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.BINARY_AND;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.BINARY_OR;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.DIVIDE;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.EQUALS;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.GREATER;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.GREATER_EQUALS;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.LEFT_SHIFT;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.LESS;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.LESS_EQUALS;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.MINUS;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.MULTIPLY;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.NOT_EQUALS;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.OR;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.PLUS;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.REMAINDER;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.SIGNED_RIGHT_SHIFT;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.UNSIGNED_RIGHT_SHIFT;
+import static com.github.javaparser.ast.expr.BinaryExpr.Operator.XOR;
+
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.BinaryExpr.Operator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -11,15 +30,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** Replaces binary, compound-assignment and unary operators by their near relatives (families 1 to 3). */
-final class OperatorReplacement implements dev.aap.repair.mutate.Operator {
+final class OperatorReplacement implements Operator {
 
-    private static final List<List<Operator>> GROUPS = List.of(
-            List.of(Operator.LESS, Operator.LESS_EQUALS, Operator.GREATER, Operator.GREATER_EQUALS,
-                    Operator.EQUALS, Operator.NOT_EQUALS),
-            List.of(Operator.PLUS, Operator.MINUS, Operator.MULTIPLY, Operator.DIVIDE, Operator.REMAINDER),
-            List.of(Operator.BINARY_AND, Operator.BINARY_OR, Operator.XOR),
-            List.of(Operator.LEFT_SHIFT, Operator.SIGNED_RIGHT_SHIFT, Operator.UNSIGNED_RIGHT_SHIFT),
-            List.of(Operator.AND, Operator.OR));
+
+    private static final List<List<BinaryExpr.Operator>> GROUPS = List.of(
+            List.of(LESS, LESS_EQUALS, GREATER, GREATER_EQUALS, EQUALS, NOT_EQUALS),
+            List.of(PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER),
+            List.of(BINARY_AND, BINARY_OR, XOR),
+            List.of(LEFT_SHIFT, SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT),
+            List.of(AND, OR));
 
     @Override
     public void visit(Node node, Site site) {
@@ -32,17 +51,17 @@ final class OperatorReplacement implements dev.aap.repair.mutate.Operator {
     }
 
     private static void binary(BinaryExpr b, Site site) {
-        Operator op = b.getOperator();
-        boolean referenceEquality = (op == Operator.EQUALS || op == Operator.NOT_EQUALS) && !numeric(b, site);
-        if (op == Operator.PLUS && site.type(b).map(t -> t.kind().equals("String")).orElse(false)) {
+        BinaryExpr.Operator op = b.getOperator();
+        boolean referenceEquality = (op == EQUALS || op == NOT_EQUALS) && !numeric(b, site);
+        if (op == PLUS && site.type(b).map(t -> t.kind().equals("String")).orElse(false)) {
             return; // string concatenation has no arithmetic relatives
         }
-        for (List<Operator> group : GROUPS) {
+        for (List<BinaryExpr.Operator> group : GROUPS) {
             if (!group.contains(op)) {
                 continue;
             }
-            for (Operator other : group) {
-                if (other == op || referenceEquality && other != Operator.EQUALS && other != Operator.NOT_EQUALS) {
+            for (BinaryExpr.Operator other : group) {
+                if (other == op || referenceEquality && other != EQUALS && other != NOT_EQUALS) {
                     continue;
                 }
                 replaceOperator(b, other, site, family(op), prior(op, other));
@@ -59,7 +78,7 @@ final class OperatorReplacement implements dev.aap.repair.mutate.Operator {
     }
 
     /** Swaps the operator token; rebuilds the node with parentheses only if the new precedence would re-parse. */
-    static void replaceOperator(BinaryExpr b, Operator other, Site site, String family, double prior) {
+    static void replaceOperator(BinaryExpr b, BinaryExpr.Operator other, Site site, String family, double prior) {
         SourceText src = site.source();
         int gapStart = src.end(b.getLeft());
         int gapEnd = src.begin(b.getRight());
@@ -83,11 +102,12 @@ final class OperatorReplacement implements dev.aap.repair.mutate.Operator {
                     prior);
             return;
         }
-        String gapNew = gap.substring(0, at) + other.asString() + gap.substring(at + b.getOperator().asString().length());
+        String gapNew = gap.substring(0, at) + other.asString()
+                + gap.substring(at + b.getOperator().asString().length());
         site.replaceExpr(b, newLeft + gapNew + newRight, prec, family, description, prior);
     }
 
-    static String family(Operator op) {
+    static String family(BinaryExpr.Operator op) {
         return switch (op) {
             case LESS, LESS_EQUALS, GREATER, GREATER_EQUALS, EQUALS, NOT_EQUALS -> "relational-operator";
             case AND, OR -> "logical-operator";
@@ -96,7 +116,7 @@ final class OperatorReplacement implements dev.aap.repair.mutate.Operator {
         };
     }
 
-    private static double prior(Operator from, Operator to) {
+    private static double prior(BinaryExpr.Operator from, BinaryExpr.Operator to) {
         String pair = from.asString() + " " + to.asString();
         return switch (pair) {
             case "< <=", "<= <", "> >=", ">= >" -> 0.55;

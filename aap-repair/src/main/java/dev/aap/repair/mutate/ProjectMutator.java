@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Parses the project once, then runs every operator over the nodes that touch the suspicious lines. */
@@ -27,16 +28,18 @@ final class ProjectMutator implements JavaMutator {
 
     ProjectMutator(Map<String, String> projectSources) {
         this.sources = Map.copyOf(projectSources);
-        JavaParser parser = parser();
-        projectSources.forEach((path, text) -> units.put(path, parse(parser, text)));
+        JavaParser strict = parser(ParserConfiguration.LanguageLevel.JAVA_21);
+        JavaParser lenient = parser(ParserConfiguration.LanguageLevel.RAW);
+        // sorted, so a simple name declared in two files always merges the same way
+        new TreeMap<>(projectSources).forEach((path, text) ->
+                units.put(path, parse(strict, text).or(() -> parse(lenient, text))));
         this.index = TypeIndex.of(units.values().stream().flatMap(Optional::stream).toList());
     }
 
-    static JavaParser parser() {
+    /** RAW skips the language-level validators, for sources using syntax newer than Java 21. */
+    static JavaParser parser(ParserConfiguration.LanguageLevel level) {
         // tab size 1 makes parser columns equal char offsets within a line
-        return new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                .setTabSize(1));
+        return new JavaParser(new ParserConfiguration().setLanguageLevel(level).setTabSize(1));
     }
 
     private static Optional<CompilationUnit> parse(JavaParser parser, String text) {

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Everything an operator needs about the file being mutated: text, project types, scopes, and the sink. */
 final class Site {
@@ -60,7 +61,7 @@ final class Site {
 
     /** A value derived from a node once per file, e.g. the expression templates of a method. */
     @SuppressWarnings("unchecked")
-    <T> T memo(Node key, java.util.function.Function<Node, T> compute) {
+    <T> T memo(Node key, Function<Node, T> compute) {
         return (T) memo.computeIfAbsent(key, compute);
     }
 

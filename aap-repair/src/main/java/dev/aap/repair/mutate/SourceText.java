@@ -5,7 +5,24 @@ import com.github.javaparser.ast.Node;
 import java.util.Arrays;
 
 /** The original text of one file with the line table needed to turn parser positions into char offsets. */
-record SourceText(String text, int[] lineStarts) {
+final class SourceText {
+
+    private final String text;
+    private final int[] lineStarts;
+
+    private SourceText(String text, int[] lineStarts) {
+        this.text = text;
+        this.lineStarts = lineStarts;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** Offset of the first character of a 1-based line. */
+    int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
 
     static SourceText of(String text) {
         int[] starts = new int[16];

@@ -1,7 +1,10 @@
 package dev.aap.repair.mutate;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
@@ -16,13 +19,20 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Statement-level fixes (families 13 and 14): insert a missing {@code x = y;} update, delete a statement. */
+/**
+ * Statement-level fixes (families 13 and 14): insert a missing {@code x = y;} update or a call statement seen in the
+ * method applied to another variable, delete a statement.
+ */
 final class StatementEdit implements Operator {
 
     private static final int MAX_VARIABLES = 6;
+    private static final int MAX_CALL_TEMPLATES = 8;
+    private static final int MAX_CALL_ARGUMENTS = 4;
 
     @Override
     public void visit(Node node, Site site) {
@@ -53,7 +63,7 @@ final class StatementEdit implements Operator {
         while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
             after++;
         }
-        boolean aloneOnLine = src.lineStarts()[src.lineOf(begin) - 1] == lineStart
+        boolean aloneOnLine = src.lineStart(src.lineOf(begin)) == lineStart
                 && (after == text.length() || text.charAt(after) == '\n' || text.charAt(after) == '\r');
         if (aloneOnLine && after < text.length()) {
             int next = text.charAt(after) == '\r' && after + 1 < text.length() && text.charAt(after + 1) == '\n'
@@ -89,6 +99,44 @@ final class StatementEdit implements Operator {
                 }
             }
         }
+        s.findAncestor(CallableDeclaration.class).ifPresent(m -> insertCalls(m, vars, at, prefix, site));
+    }
+
+    /** A call statement seen in the method ({@code seen.add(x);}) repeated for another visible variable. */
+    private static void insertCalls(Node method, Map<String, JType> vars, int at, String prefix, Site site) {
+        List<CallTemplate> templates = site.memo(method, m -> callTemplates(m, site));
+        for (CallTemplate t : templates) {
+            if (!vars.containsKey(t.receiver())) {
+                continue;
+            }
+            vars.entrySet().stream()
+                    .filter(v -> !v.getKey().equals(t.receiver()) && v.getValue().compatible(t.argType()))
+                    .limit(MAX_CALL_ARGUMENTS)
+                    .forEach(v -> {
+                        String call = t.receiver() + "." + t.method() + "(" + v.getKey() + ");";
+                        site.replace(at, at, prefix + call, "insert-call", "insert '" + call + "'", 0.15);
+                    });
+        }
+    }
+
+    /** {@code receiver.method(variable);} statements of a method, as (receiver, method, variable type). */
+    record CallTemplate(String receiver, String method, JType argType) {
+    }
+
+    private static List<CallTemplate> callTemplates(Node method, Site site) {
+        Set<CallTemplate> out = new LinkedHashSet<>();
+        for (ExpressionStmt stmt : method.findAll(ExpressionStmt.class)) {
+            if (out.size() >= MAX_CALL_TEMPLATES) {
+                break;
+            }
+            if (stmt.getExpression() instanceof MethodCallExpr call && call.getArguments().size() == 1
+                    && call.getScope().filter(Expression::isNameExpr).isPresent()
+                    && call.getArguments().get(0).isNameExpr()) {
+                site.type(call.getArguments().get(0)).ifPresent(t -> out.add(new CallTemplate(
+                        call.getScope().get().asNameExpr().getNameAsString(), call.getNameAsString(), t)));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static boolean isLoop(Node n) {

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class TypeIndex {
     /** One declared type. */
     record TypeInfo(String name, Map<String, JType> fields, List<Method> methods, Optional<String> superName) {
         TypeInfo {
-            fields = Map.copyOf(fields);
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields)); // declaration order, for stable ranking
             methods = List.copyOf(methods);
         }
     }

@@ -219,4 +219,53 @@ class JavaMutatorOperatorsTest {
                 .contains(m.withLine("int x = a + 1;", "int x = before + 1;"))
                 .doesNotContain(m.withLine("int x = a + 1;", "int x = after + 1;"));
     }
+
+    @Test
+    void usesASiblingFieldOfTheSameType() {
+        String tree = """
+                class Tree {
+                    Tree left;
+                    Tree right;
+                    int size;
+                }
+                """;
+        String src = """
+                class Demo {
+                    int depth(Tree t) {
+                        return t == null ? 0 : 1 + depth(t.left);
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, Map.of("src/main/java/demo/Tree.java", tree), 3);
+        assertThat(m.results())
+                .contains(m.withLine("depth(t.left)", "depth(t.right)"))
+                .doesNotContain(m.withLine("depth(t.left)", "depth(t.size)"));
+    }
+
+    @Test
+    void producesTheSameCandidatesInTheSameOrderEveryTime() {
+        String src = """
+                class Demo {
+                    int f(int a, int b, int c) {
+                        return a < b ? g(a, c) : g(b, c);
+                    }
+                    int g(int x, int y) { return x - y; }
+                }
+                """;
+        assertThat(Mutations.of(src, 3).results()).isEqualTo(Mutations.of(src, 3).results());
+    }
+
+    @Test
+    void replacesALiteralArgumentByAnIntVariable() {
+        String src = """
+                class Demo {
+                    int find(int[] arr, int x, int lo, int hi) {
+                        return search(arr, x, 0, hi);
+                    }
+                    int search(int[] arr, int x, int a, int b) { return a; }
+                }
+                """;
+        Mutations m = Mutations.of(src, 3);
+        assertThat(m.results()).contains(m.withLine("search(arr, x, 0, hi)", "search(arr, x, lo, hi)"));
+    }
 }

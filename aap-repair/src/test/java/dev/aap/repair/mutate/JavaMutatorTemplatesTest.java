@@ -232,4 +232,69 @@ class JavaMutatorTemplatesTest {
         Mutations m = Mutations.of(src, 8);
         assertThat(m.results()).contains(m.withLine("        return ys;", "        return sorted(ys);"));
     }
+
+    @Test
+    void insertsACallSeenInTheMethodForAnotherVariable() {
+        String src = """
+                import java.util.*;
+                class Demo {
+                    List<String> wrap(String text, int cols) {
+                        List<String> lines = new ArrayList<>();
+                        while (text.length() > cols) {
+                            String line = text.substring(0, cols);
+                            text = text.substring(cols);
+                            lines.add(line);
+                        }
+                        return lines;
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 9);
+        assertThat(m.results()).contains(src.replace("""
+                        }
+                        return lines;
+                """, """
+                        }
+                        lines.add(text);
+                        return lines;
+                """));
+    }
+
+    @Test
+    void loopsUntilACollectionIsEmptyInsteadOfForever() {
+        String src = """
+                import java.util.*;
+                class Demo {
+                    int drain(Deque<Integer> queue) {
+                        int n = 0;
+                        while (true) {
+                            n += queue.pop();
+                        }
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 5);
+        assertThat(m.results()).contains(m.withLine("while (true)", "while (!queue.isEmpty())"));
+    }
+
+    @Test
+    void dropsACallAroundItsArgumentAndSwapsStringConcatenation() {
+        String src = """
+                import java.util.*;
+                class Demo {
+                    List<Object> flat(List<Object> xs, String s, String d) {
+                        List<Object> out = new ArrayList<>();
+                        out.add(flat(xs, s, d));
+                        out.add(wrap(xs));
+                        s = s + d;
+                        return out;
+                    }
+                    Object wrap(Object o) { return o; }
+                }
+                """;
+        Mutations m = Mutations.of(src, 6, 7);
+        assertThat(m.results()).contains(
+                m.withLine("out.add(wrap(xs));", "out.add(xs);"),
+                m.withLine("s = s + d;", "s = d + s;"));
+    }
 }
