@@ -126,6 +126,11 @@ public final class JvmWorker implements CandidateValidator {
         compiler.close();
     }
 
+    /** The current worker process, for tests that check it was replaced. */
+    synchronized long workerPid() {
+        return worker == null ? -1 : worker.pid();
+    }
+
     /** How one request ended, after the worker has been replaced where needed. */
     private sealed interface Outcome {
         record Replied(Reply reply) implements Outcome {

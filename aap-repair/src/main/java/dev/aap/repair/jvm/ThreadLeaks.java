@@ -14,13 +14,13 @@ final class ThreadLeaks {
     }
 
     static ThreadLeaks snapshot() {
-        return new ThreadLeaks(Set.copyOf(Thread.getAllStackTraces().keySet()));
+        return new ThreadLeaks(Set.of(liveThreads()));
     }
 
     /** Whether a thread started since the snapshot is still alive after a short grace period to finish. */
     boolean leaked() {
         long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
+        for (Thread t : liveThreads()) {
             if (before.contains(t) || isIdlePoolThread(t)) {
                 continue;
             }
@@ -38,6 +38,20 @@ final class ThreadLeaks {
             }
         }
         return false;
+    }
+
+    /** Live platform threads, without the cost of capturing every stack as {@link Thread#getAllStackTraces()} does. */
+    private static Thread[] liveThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n;
+        while ((n = root.enumerate(threads, true)) == threads.length) {
+            threads = new Thread[threads.length * 2];
+        }
+        return java.util.Arrays.copyOf(threads, n);
     }
 
     /** The common pool keeps idle workers for a minute; they hold no candidate code on their stacks. */

@@ -115,6 +115,10 @@ final class WorkerProcess {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Kills the worker and everything it started. */
     void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

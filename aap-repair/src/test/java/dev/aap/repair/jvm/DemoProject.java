@@ -50,7 +50,9 @@ final class DemoProject {
 
             import static org.junit.jupiter.api.Assertions.assertEquals;
 
+            import java.util.concurrent.TimeUnit;
             import org.junit.jupiter.api.Test;
+            import org.junit.jupiter.api.Timeout;
 
             class CalcTest {
                 @Test
@@ -60,6 +62,7 @@ final class DemoProject {
                 }
 
                 @Test
+                @Timeout(value = 2, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
                 void negates() {
                     for (int i = 0; i < 1000; i++) {
                         System.out.println("chatty test output " + i);
