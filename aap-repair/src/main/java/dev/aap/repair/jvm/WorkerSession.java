@@ -80,7 +80,8 @@ final class WorkerSession {
         TestPlatform.Outcome outcome = platform.run(loader, List.of(request.testId()), id -> { });
         var lines = coverage.collect();
         addFailureLines(outcome, lines);
-        return new Reply.Covered(outcome.passed() && outcome.testsRun() > 0, lines, leaks.leaked());
+        // a skipped (disabled) test counts as passing: it covers nothing, so it cannot sway fault localization
+        return new Reply.Covered(outcome.passed(), lines, leaks.leaked());
     }
 
     /** Lines of main classes on the failure's stack: they ran, though JaCoCo cannot see a block a throw cut short. */

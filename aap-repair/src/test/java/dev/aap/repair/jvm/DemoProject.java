@@ -51,6 +51,7 @@ final class DemoProject {
             import static org.junit.jupiter.api.Assertions.assertEquals;
 
             import java.util.concurrent.TimeUnit;
+            import org.junit.jupiter.api.Disabled;
             import org.junit.jupiter.api.Test;
             import org.junit.jupiter.api.Timeout;
 
@@ -74,6 +75,12 @@ final class DemoProject {
                 @Test
                 void dividesByZero() {
                     assertEquals(0, Calc.divide(1, 0));
+                }
+
+                @Test
+                @Disabled("kept to check that skipped tests do not count as failing")
+                void disabled() {
+                    assertEquals(1, 2);
                 }
             }
             """;
@@ -102,6 +109,7 @@ final class DemoProject {
     static final String ADDS = "demo.CalcTest#addsSmallNumbers";
     static final String NEGATES = "demo.CalcTest#negates";
     static final String DIVIDES = "demo.CalcTest#dividesByZero";
+    static final String DISABLED = "demo.CalcTest#disabled";
 
     private DemoProject() {
     }

@@ -40,7 +40,8 @@ class JvmWorkerTest {
 
     @Test
     void discoversEveryTestMethod() {
-        assertThat(worker.discoverTests()).containsExactlyInAnyOrder(ADDS, NEGATES, DemoProject.DIVIDES);
+        assertThat(worker.discoverTests())
+                .containsExactlyInAnyOrder(ADDS, NEGATES, DemoProject.DIVIDES, DemoProject.DISABLED);
     }
 
     @Test
@@ -178,6 +179,14 @@ class JvmWorkerTest {
 
         assertThat(divides.passed()).isFalse();
         assertThat(divides.lines().get(DemoProject.CALC)).contains(20).doesNotContain(21);
+    }
+
+    @Test
+    void coverageCountsADisabledTestAsPassingWithNoLines() {
+        TestCoverage disabled = worker.coverage(List.of(DemoProject.DISABLED), TIMEOUT).get(0);
+
+        assertThat(disabled.passed()).isTrue();
+        assertThat(disabled.lines()).isEmpty();
     }
 
     @Test
