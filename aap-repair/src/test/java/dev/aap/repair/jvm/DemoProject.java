@@ -124,6 +124,13 @@ final class DemoProject {
                 "org.opentest4j:opentest4j:1.3.0", "org.apiguardian:apiguardian-api:1.1.2");
     }
 
+    static List<Path> junit6Classpath() {
+        return jars("org.junit.jupiter:junit-jupiter-api:6.1.3", "org.junit.jupiter:junit-jupiter-engine:6.1.3",
+                "org.junit.platform:junit-platform-engine:6.1.3", "org.junit.platform:junit-platform-commons:6.1.3",
+                "org.opentest4j:opentest4j:1.3.0", "org.apiguardian:apiguardian-api:1.1.2",
+                "org.jspecify:jspecify:1.0.0");
+    }
+
     static List<Path> junit4Classpath() {
         return jars("junit:junit:4.13.2", "org.hamcrest:hamcrest-core:1.3");
     }

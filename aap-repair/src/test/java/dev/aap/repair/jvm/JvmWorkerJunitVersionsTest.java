@@ -34,6 +34,24 @@ class JvmWorkerJunitVersionsTest {
     }
 
     @Test
+    void runsJunit6ProjectWithTheMatchingLauncher() {
+        var cp = DemoProject.junit6Classpath();
+        var project = DemoProject.create(dir, DemoProject.JUPITER_TEST, cp);
+        var required = JunitRunnerArtifacts.required(cp);
+        var runner = JunitRunnerArtifacts.locate(DemoProject.m2(), required);
+
+        try (var worker = JvmWorker.start(Sandbox.select("none"), project, runner)) {
+            var wrong = worker.validate(calcWith("a - b", "a * b"), List.of(ADDS), List.of(NEGATES), TIMEOUT);
+            var right = worker.validate(calcWith("a - b", "a + b"), List.of(ADDS), List.of(NEGATES), TIMEOUT);
+
+            assertThat(required).containsExactly("org.junit.platform:junit-platform-launcher:6.1.3");
+            assertThat(wrong).isInstanceOfSatisfying(Verdict.TestFailed.class,
+                    f -> assertThat(f.message()).contains("expected: <5> but was: <6>"));
+            assertThat(right).isInstanceOf(Verdict.Plausible.class);
+        }
+    }
+
+    @Test
     void runsJunit4ProjectThroughTheVintageEngine() {
         var cp = DemoProject.junit4Classpath();
         var project = DemoProject.create(dir, DemoProject.JUNIT4_TEST, cp);
