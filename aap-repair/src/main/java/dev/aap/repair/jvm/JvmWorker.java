@@ -121,7 +121,10 @@ public final class JvmWorker implements CandidateValidator {
                         ? new Verdict.Plausible(v.testsRun(), millisSince(started))
                         : new Verdict.TestFailed(v.failedTest(), v.message(), v.timedOut(), millisSince(started));
             }
-            case Exchange.Replied(Reply other) -> new Verdict.Crashed(describe(other), millisSince(started));
+            case Exchange.Replied(Reply other) -> {
+                restart(); // out of step with the protocol: start afresh
+                yield new Verdict.Crashed(describe(other), millisSince(started));
+            }
             case Exchange.TimedOut t -> new Verdict.TestFailed(running.get(),
                     "no answer within " + timeout.toMillis() + " ms; the worker was killed", true,
                     millisSince(started));

@@ -50,6 +50,7 @@ final class DemoProject {
 
             import static org.junit.jupiter.api.Assertions.assertEquals;
 
+            import java.util.concurrent.Executors;
             import java.util.concurrent.TimeUnit;
             import org.junit.jupiter.api.Disabled;
             import org.junit.jupiter.api.Test;
@@ -75,6 +76,12 @@ final class DemoProject {
                 @Test
                 void dividesByZero() {
                     assertEquals(0, Calc.divide(1, 0));
+                }
+
+                @Test
+                void usesAThreadPoolItNeverShutsDown() throws Exception {
+                    var pool = Executors.newCachedThreadPool();
+                    assertEquals(7, pool.submit(() -> Calc.negate(-7)).get());
                 }
 
                 @Test
@@ -110,6 +117,7 @@ final class DemoProject {
     static final String NEGATES = "demo.CalcTest#negates";
     static final String DIVIDES = "demo.CalcTest#dividesByZero";
     static final String DISABLED = "demo.CalcTest#disabled";
+    static final String POOL = "demo.CalcTest#usesAThreadPoolItNeverShutsDown";
 
     private DemoProject() {
     }

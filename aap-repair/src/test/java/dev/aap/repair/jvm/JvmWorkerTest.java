@@ -41,7 +41,7 @@ class JvmWorkerTest {
     @Test
     void discoversEveryTestMethod() {
         assertThat(worker.discoverTests())
-                .containsExactlyInAnyOrder(ADDS, NEGATES, DemoProject.DIVIDES, DemoProject.DISABLED);
+                .containsExactlyInAnyOrder(ADDS, NEGATES, DemoProject.DIVIDES, DemoProject.POOL, DemoProject.DISABLED);
     }
 
     @Test
@@ -126,6 +126,19 @@ class JvmWorkerTest {
         });
         assertThat(after).isNotEqualTo(before);
         assertThat(next).isInstanceOf(Verdict.Plausible.class);
+    }
+
+    @Test
+    void keepsWorkerWhenATestOnlyLeavesIdleThreadsBehind() {
+        var fixed = calcWith("a - b", "a + b");
+        long before = worker.workerPid();
+
+        Verdict first = worker.validate(fixed, List.of(DemoProject.POOL), List.of(), TIMEOUT);
+        Verdict second = worker.validate(fixed, List.of(DemoProject.POOL), List.of(), TIMEOUT);
+
+        assertThat(first).isInstanceOf(Verdict.Plausible.class);
+        assertThat(second).isInstanceOf(Verdict.Plausible.class);
+        assertThat(worker.workerPid()).isEqualTo(before);
     }
 
     @Test
