@@ -149,7 +149,12 @@ final class DemoProject {
 
     /** The buggy calculator with the given test class, compiled into target/classes and target/test-classes. */
     static JvmProject create(Path root, String testSource, List<Path> testClasspath) {
-        write(root.resolve(CALC), BUGGY_CALC);
+        return create(root, BUGGY_CALC, testSource, testClasspath);
+    }
+
+    /** Like {@link #create(Path, String, List)} with another text for {@code Calc.java}. */
+    static JvmProject create(Path root, String calcSource, String testSource, List<Path> testClasspath) {
+        write(root.resolve(CALC), calcSource);
         write(root.resolve("src/test/java/demo/CalcTest.java"), testSource);
         compile(root.resolve("src/main/java"), root.resolve("target/classes"), List.of());
         var cp = new ArrayList<Path>(testClasspath);
