@@ -1,5 +1,6 @@
 package dev.aap.repair.jvm;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -64,6 +65,6 @@ final class ThreadLeaks {
         while ((n = root.enumerate(threads, true)) == threads.length) {
             threads = new Thread[threads.length * 2];
         }
-        return java.util.Arrays.copyOf(threads, n);
+        return Arrays.copyOf(threads, n);
     }
 }
