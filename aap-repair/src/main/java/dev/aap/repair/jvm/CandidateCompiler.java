@@ -44,11 +44,19 @@ final class CandidateCompiler implements AutoCloseable {
     }
 
     private static final int MAX_ERRORS = 3;
+    private static final int REMEMBERED = 128;
 
     private final JavaCompiler javac;
     private final StandardJavaFileManager files;
     private final List<String> options;
     private final Path projectRoot;
+    /** Different operators often produce the same text; compiling it again would only repeat the same answer. */
+    private final Map<Map<String, String>, Result> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Map<String, String>, Result> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     CandidateCompiler(JvmProject project) {
         javac = ToolProvider.getSystemJavaCompiler();
@@ -81,6 +89,16 @@ final class CandidateCompiler implements AutoCloseable {
 
     /** Compiles the changed {@code .java} files (project-relative path to full text); other files are ignored. */
     Result compile(Map<String, String> changed) {
+        var key = Map.copyOf(changed);
+        Result known = recent.get(key);
+        if (known == null) {
+            known = compileNow(key);
+            recent.put(key, known);
+        }
+        return known;
+    }
+
+    private Result compileNow(Map<String, String> changed) {
         var sources = new ArrayList<JavaFileObject>();
         changed.forEach((path, text) -> {
             if (path.endsWith(".java")) {
@@ -96,7 +114,7 @@ final class CandidateCompiler implements AutoCloseable {
         if (!ok) {
             return new Result.Failed(describe(diagnostics.getDiagnostics()));
         }
-        return new Result.Compiled(output.classes());
+        return new Result.Compiled(Map.copyOf(output.classes()));
     }
 
     private static String describe(List<Diagnostic<? extends JavaFileObject>> diagnostics) {

@@ -3,6 +3,7 @@ package dev.aap.repair.jvm;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
@@ -66,7 +67,7 @@ final class CandidateLoader extends ClassLoader {
         }).orElse(null);
     }
 
-    private synchronized ProtectionDomain domain(java.nio.file.Path root) {
+    private synchronized ProtectionDomain domain(Path root) {
         return domains.computeIfAbsent(root, r -> {
             try {
                 var source = new CodeSource(root.toUri().toURL(), (Certificate[]) null);

@@ -1,6 +1,7 @@
 package dev.aap.repair.jvm;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +39,7 @@ public record JvmProject(Path projectRoot, List<Path> mainSourceRoots, List<Path
 
     /** Class path for compiling candidates: both classes directories, then the dependencies. */
     List<Path> compileClasspath() {
-        var cp = new java.util.ArrayList<Path>();
+        var cp = new ArrayList<Path>();
         cp.add(classesDir);
         cp.add(testClassesDir);
         cp.addAll(testClasspath);

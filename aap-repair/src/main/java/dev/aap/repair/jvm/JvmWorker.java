@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Validates Java candidates fast: compiled in memory here, run in a long-lived sandboxed worker JVM where each
@@ -49,19 +51,24 @@ public final class JvmWorker implements CandidateValidator {
      */
     public static JvmWorker start(Sandbox sandbox, JvmProject project, List<Path> runnerJars) {
         var w = new JvmWorker(sandbox, project, runnerJars);
-        w.launch();
-        w.awaitReady();
+        try {
+            w.launch();
+            w.awaitReady();
+        } catch (RuntimeException e) {
+            w.close();
+            throw e;
+        }
         return w;
     }
 
     /** Every test of the project, as {@code fully.qualified.Class#method}. */
     public synchronized List<String> discoverTests() {
         return switch (call(new Request.Discover(), DISCOVERY)) {
-            case Outcome.Replied(Reply.Discovered d) -> d.testIds();
-            case Outcome.Replied(Reply other) -> throw unexpected("discovering tests", other);
-            case Outcome.TimedOut t -> throw new EnvironmentException(
+            case Exchange.Replied(Reply.Discovered d) -> d.testIds();
+            case Exchange.Replied(Reply other) -> throw unexpected("discovering tests", other);
+            case Exchange.TimedOut t -> throw new EnvironmentException(
                     "test discovery did not finish within " + DISCOVERY.toSeconds() + " s");
-            case Outcome.Broken b -> throw new EnvironmentException("the test worker failed while discovering "
+            case Exchange.Broken b -> throw new EnvironmentException("the test worker failed while discovering "
                     + "tests: " + b.why());
         };
     }
@@ -75,20 +82,24 @@ public final class JvmWorker implements CandidateValidator {
         var out = new ArrayList<TestCoverage>();
         for (String id : testIds) {
             out.add(switch (call(new Request.Cover(id), perTest)) {
-                case Outcome.Replied(Reply.Covered c) -> {
+                case Exchange.Replied(Reply.Covered c) -> {
                     if (c.leakedThreads()) {
                         restart();
                     }
                     yield new TestCoverage(id, c.passed(), sources.relativize(c.lines()));
                 }
-                case Outcome.Replied(Reply other) -> throw unexpected("measuring coverage of " + id, other);
-                case Outcome.TimedOut t -> new TestCoverage(id, false, Map.of());
-                case Outcome.Broken b -> new TestCoverage(id, false, Map.of());
+                case Exchange.Replied(Reply other) -> throw unexpected("measuring coverage of " + id, other);
+                case Exchange.TimedOut t -> new TestCoverage(id, false, Map.of());
+                case Exchange.Broken b -> new TestCoverage(id, false, Map.of());
             });
         }
         return out;
     }
 
+    /**
+     * {@inheritDoc} Only {@code .java} files are compiled; other changed files are ignored. The reported millis include
+     * waiting for a replacement worker to boot; the timeout does not.
+     */
     @Override
     public synchronized Verdict validate(Map<String, String> changed, List<String> first, List<String> rest,
                                          Duration timeout) {
@@ -98,10 +109,11 @@ public final class JvmWorker implements CandidateValidator {
             return new Verdict.CompileError(f.message(), millisSince(started));
         }
         var classes = ((CandidateCompiler.Result.Compiled) compiled).classes();
-        var running = new String[] {first.isEmpty() ? (rest.isEmpty() ? "" : rest.get(0)) : first.get(0)};
-        Outcome outcome = call(new Request.Validate(classes, first, rest), timeout, id -> running[0] = id);
+        // the worker announces each test as it starts, so a hang is blamed on the test that was running
+        var running = new AtomicReference<>(first.isEmpty() ? (rest.isEmpty() ? "" : rest.get(0)) : first.get(0));
+        Exchange outcome = call(new Request.Validate(classes, first, rest), timeout, running::set);
         return switch (outcome) {
-            case Outcome.Replied(Reply.Validated v) -> {
+            case Exchange.Replied(Reply.Validated v) -> {
                 if (v.leakedThreads()) {
                     restart();
                 }
@@ -109,11 +121,14 @@ public final class JvmWorker implements CandidateValidator {
                         ? new Verdict.Plausible(v.testsRun(), millisSince(started))
                         : new Verdict.TestFailed(v.failedTest(), v.message(), v.timedOut(), millisSince(started));
             }
-            case Outcome.Replied(Reply other) -> new Verdict.Crashed(describe(other), millisSince(started));
-            case Outcome.TimedOut t -> new Verdict.TestFailed(running[0],
+            case Exchange.Replied(Reply other) -> {
+                restart(); // out of step with the protocol: start afresh
+                yield new Verdict.Crashed(describe(other), millisSince(started));
+            }
+            case Exchange.TimedOut t -> new Verdict.TestFailed(running.get(),
                     "no answer within " + timeout.toMillis() + " ms; the worker was killed", true,
                     millisSince(started));
-            case Outcome.Broken b -> new Verdict.Crashed(b.why(), millisSince(started));
+            case Exchange.Broken b -> new Verdict.Crashed(b.why(), millisSince(started));
         };
     }
 
@@ -126,23 +141,28 @@ public final class JvmWorker implements CandidateValidator {
         compiler.close();
     }
 
+    /** The current worker process, for tests that check it was replaced. */
+    synchronized long workerPid() {
+        return worker == null ? -1 : worker.pid();
+    }
+
     /** How one request ended, after the worker has been replaced where needed. */
-    private sealed interface Outcome {
-        record Replied(Reply reply) implements Outcome {
+    private sealed interface Exchange {
+        record Replied(Reply reply) implements Exchange {
         }
 
-        record TimedOut() implements Outcome {
+        record TimedOut() implements Exchange {
         }
 
-        record Broken(String why) implements Outcome {
+        record Broken(String why) implements Exchange {
         }
     }
 
-    private Outcome call(Request request, Duration timeout) {
+    private Exchange call(Request request, Duration timeout) {
         return call(request, timeout, id -> { });
     }
 
-    private Outcome call(Request request, Duration timeout, java.util.function.Consumer<String> onStarted) {
+    private Exchange call(Request request, Duration timeout, Consumer<String> onStarted) {
         if (worker == null) {
             launch();
         }
@@ -160,11 +180,11 @@ public final class JvmWorker implements CandidateValidator {
                     return broken("the worker failed: " + f.message());
                 }
                 case Answer.Got(Reply reply) -> {
-                    return new Outcome.Replied(reply);
+                    return new Exchange.Replied(reply);
                 }
                 case Answer.TimedOut t -> {
                     restart();
-                    return new Outcome.TimedOut();
+                    return new Exchange.TimedOut();
                 }
                 case Answer.Gone g -> {
                     return broken(g.why());
@@ -173,10 +193,10 @@ public final class JvmWorker implements CandidateValidator {
         }
     }
 
-    private Outcome broken(String why) {
+    private Exchange broken(String why) {
         String stderr = worker.stderrTail();
         restart();
-        return new Outcome.Broken(stderr.isEmpty() ? why : why + "\n" + stderr);
+        return new Exchange.Broken(stderr.isEmpty() ? why : why + "\n" + stderr);
     }
 
     private void launch() {

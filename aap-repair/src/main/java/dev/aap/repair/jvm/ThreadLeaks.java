@@ -1,11 +1,18 @@
 package dev.aap.repair.jvm;
 
+import java.util.Arrays;
 import java.util.Set;
 
-/** Notices threads a candidate's tests started and left running (a spinning test on JUnit's timeout thread). */
+/**
+ * Notices threads a candidate's tests left running (a spinning test on JUnit's timeout thread). A thread still
+ * runnable after a short grace is a runaway that would steal CPU from every later candidate; a parked or sleeping one
+ * only holds memory, so those are tolerated until there are too many.
+ */
 final class ThreadLeaks {
 
     private static final long GRACE_MILLIS = 200;
+    private static final long POLL_MILLIS = 5;
+    private static final int MAX_THREADS = 256;
 
     private final Set<Thread> before;
 
@@ -14,42 +21,50 @@ final class ThreadLeaks {
     }
 
     static ThreadLeaks snapshot() {
-        return new ThreadLeaks(Set.copyOf(Thread.getAllStackTraces().keySet()));
+        return new ThreadLeaks(Set.of(liveThreads()));
     }
 
-    /** Whether a thread started since the snapshot is still alive after a short grace period to finish. */
+    /** Whether the worker should be replaced: a new thread is still running, or idle ones have piled up. */
     boolean leaked() {
+        Thread[] live = liveThreads();
+        if (live.length > MAX_THREADS) {
+            return true;
+        }
         long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (before.contains(t) || isIdlePoolThread(t)) {
+        for (Thread t : live) {
+            if (before.contains(t)) {
                 continue;
             }
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            try {
-                if (left > 0) {
-                    t.join(left);
+            while (isRunning(t) && System.nanoTime() < deadline) {
+                try {
+                    t.join(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
             }
-            if (t.isAlive()) {
+            if (isRunning(t)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The common pool keeps idle workers for a minute; they hold no candidate code on their stacks. */
-    private static boolean isIdlePoolThread(Thread t) {
-        if (!t.getName().startsWith("ForkJoinPool.commonPool-worker-")) {
-            return false;
+    private static boolean isRunning(Thread t) {
+        return t.isAlive() && t.getState() == Thread.State.RUNNABLE;
+    }
+
+    /** Live platform threads, without the cost of capturing every stack as {@link Thread#getAllStackTraces()} does. */
+    private static Thread[] liveThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
         }
-        for (StackTraceElement frame : t.getStackTrace()) {
-            if (!frame.getClassName().startsWith("java.") && !frame.getClassName().startsWith("jdk.")) {
-                return false;
-            }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n;
+        while ((n = root.enumerate(threads, true)) == threads.length) {
+            threads = new Thread[threads.length * 2];
         }
-        return true;
+        return Arrays.copyOf(threads, n);
     }
 }

@@ -65,8 +65,12 @@ final class WorkerProcess {
                 "-Xss4m", "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-Djava.awt.headless=true",
                 "-cp", WorkerClasspath.join(WorkerClasspath.ofThisJvm()), WorkerMain.class.getName()));
-        // the JVM is capped by -Xmx; an address-space limit would only stop it from reserving its heap
-        var limits = Limits.forTests().withMemoryBytes(0).withWallTime(Duration.ofDays(1));
+        // The JVM is capped by -Xmx; an address-space limit would only stop it reserving its heap. No process cap
+        // either: RLIMIT_NPROC counts every thread the user runs machine-wide, so on a busy desktop it would stop the
+        // JVM starting its own threads; the sandbox's pid namespace and the watchdog's kill contain runaways instead.
+        // The wall time is the worker's lifetime, not a candidate's: the watchdog enforces those.
+        var base = Limits.forTests();
+        var limits = new Limits(Duration.ofDays(1), 0, 0, base.maxOutputBytes(), false);
         return ExecSpec.of(command, project.projectRoot(), limits);
     }
 
@@ -113,6 +117,10 @@ final class WorkerProcess {
             Thread.currentThread().interrupt();
             return "";
         }
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Kills the worker and everything it started. */

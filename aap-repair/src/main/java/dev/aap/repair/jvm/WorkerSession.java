@@ -4,6 +4,7 @@ import dev.aap.repair.jvm.Protocol.Reply;
 import dev.aap.repair.jvm.Protocol.Request;
 import dev.aap.repair.jvm.runner.TestPlatform;
 
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +36,13 @@ final class WorkerSession {
         var junit = new RunnerLoader(jars);
         try {
             return new WorkerSession(classes, junit, junit.newPlatform());
-        } catch (NoClassDefFoundError e) {
+        } catch (NoClassDefFoundError | InvocationTargetException e) {
+            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+            if (!(cause instanceof NoClassDefFoundError missing)) {
+                throw e;
+            }
             throw new IllegalStateException("the JUnit Platform launcher is not on the test class path (missing "
-                    + e.getMessage() + "); add the jars JunitRunnerArtifacts names", e);
+                    + missing.getMessage() + "); add the jars JunitRunnerArtifacts.required names", missing);
         }
     }
 
@@ -75,7 +80,8 @@ final class WorkerSession {
         TestPlatform.Outcome outcome = platform.run(loader, List.of(request.testId()), id -> { });
         var lines = coverage.collect();
         addFailureLines(outcome, lines);
-        return new Reply.Covered(outcome.passed() && outcome.testsRun() > 0, lines, leaks.leaked());
+        // a skipped (disabled) test counts as passing: it covers nothing, so it cannot sway fault localization
+        return new Reply.Covered(outcome.passed(), lines, leaks.leaked());
     }
 
     /** Lines of main classes on the failure's stack: they ran, though JaCoCo cannot see a block a throw cut short. */

@@ -50,7 +50,11 @@ final class DemoProject {
 
             import static org.junit.jupiter.api.Assertions.assertEquals;
 
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            import org.junit.jupiter.api.Disabled;
             import org.junit.jupiter.api.Test;
+            import org.junit.jupiter.api.Timeout;
 
             class CalcTest {
                 @Test
@@ -60,6 +64,7 @@ final class DemoProject {
                 }
 
                 @Test
+                @Timeout(value = 2, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
                 void negates() {
                     for (int i = 0; i < 1000; i++) {
                         System.out.println("chatty test output " + i);
@@ -71,6 +76,18 @@ final class DemoProject {
                 @Test
                 void dividesByZero() {
                     assertEquals(0, Calc.divide(1, 0));
+                }
+
+                @Test
+                void usesAThreadPoolItNeverShutsDown() throws Exception {
+                    var pool = Executors.newCachedThreadPool();
+                    assertEquals(7, pool.submit(() -> Calc.negate(-7)).get());
+                }
+
+                @Test
+                @Disabled("kept to check that skipped tests do not count as failing")
+                void disabled() {
+                    assertEquals(1, 2);
                 }
             }
             """;
@@ -99,6 +116,8 @@ final class DemoProject {
     static final String ADDS = "demo.CalcTest#addsSmallNumbers";
     static final String NEGATES = "demo.CalcTest#negates";
     static final String DIVIDES = "demo.CalcTest#dividesByZero";
+    static final String DISABLED = "demo.CalcTest#disabled";
+    static final String POOL = "demo.CalcTest#usesAThreadPoolItNeverShutsDown";
 
     private DemoProject() {
     }
@@ -113,6 +132,13 @@ final class DemoProject {
                 "org.opentest4j:opentest4j:1.3.0", "org.apiguardian:apiguardian-api:1.1.2");
     }
 
+    static List<Path> junit6Classpath() {
+        return jars("org.junit.jupiter:junit-jupiter-api:6.1.3", "org.junit.jupiter:junit-jupiter-engine:6.1.3",
+                "org.junit.platform:junit-platform-engine:6.1.3", "org.junit.platform:junit-platform-commons:6.1.3",
+                "org.opentest4j:opentest4j:1.3.0", "org.apiguardian:apiguardian-api:1.1.2",
+                "org.jspecify:jspecify:1.0.0");
+    }
+
     static List<Path> junit4Classpath() {
         return jars("junit:junit:4.13.2", "org.hamcrest:hamcrest-core:1.3");
     }
@@ -123,7 +149,12 @@ final class DemoProject {
 
     /** The buggy calculator with the given test class, compiled into target/classes and target/test-classes. */
     static JvmProject create(Path root, String testSource, List<Path> testClasspath) {
-        write(root.resolve(CALC), BUGGY_CALC);
+        return create(root, BUGGY_CALC, testSource, testClasspath);
+    }
+
+    /** Like {@link #create(Path, String, List)} with another text for {@code Calc.java}. */
+    static JvmProject create(Path root, String calcSource, String testSource, List<Path> testClasspath) {
+        write(root.resolve(CALC), calcSource);
         write(root.resolve("src/test/java/demo/CalcTest.java"), testSource);
         compile(root.resolve("src/main/java"), root.resolve("target/classes"), List.of());
         var cp = new ArrayList<Path>(testClasspath);

@@ -33,9 +33,14 @@ class JvmWorkerBwrapTest {
             var hung = worker.validate(endless, List.of(ADDS), List.of(), Duration.ofSeconds(1));
             var right = worker.validate(calcWith("a - b", "a + b"), List.of(ADDS), List.of(NEGATES),
                     Duration.ofSeconds(10));
+            long workerJvms = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("/java"))
+                    .filter(p -> p.info().commandLine().orElse("").contains(WorkerMain.class.getName()))
+                    .count();
 
             assertThat(wrong).isInstanceOf(Verdict.TestFailed.class);
             assertThat(hung).isInstanceOfSatisfying(Verdict.TestFailed.class, f -> assertThat(f.timedOut()).isTrue());
+            assertThat(workerJvms).as("the hung worker is gone, only its replacement runs").isEqualTo(1);
             assertThat(right).isInstanceOf(Verdict.Plausible.class);
         }
     }

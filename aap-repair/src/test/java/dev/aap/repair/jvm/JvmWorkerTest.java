@@ -40,7 +40,8 @@ class JvmWorkerTest {
 
     @Test
     void discoversEveryTestMethod() {
-        assertThat(worker.discoverTests()).containsExactlyInAnyOrder(ADDS, NEGATES, DemoProject.DIVIDES);
+        assertThat(worker.discoverTests())
+                .containsExactlyInAnyOrder(ADDS, NEGATES, DemoProject.DIVIDES, DemoProject.POOL, DemoProject.DISABLED);
     }
 
     @Test
@@ -110,6 +111,67 @@ class JvmWorkerTest {
     }
 
     @Test
+    void replacesWorkerWhenATimedOutTestLeavesItsThreadSpinning() {
+        var endlessNegate = calcWith("return -a;", "while (Boolean.parseBoolean(\"true\")) { a++; }\n        return a;");
+        long before = worker.workerPid();
+
+        Verdict spun = worker.validate(endlessNegate, List.of(NEGATES), List.of(), TIMEOUT);
+        long after = worker.workerPid();
+        Verdict next = worker.validate(calcWith("a - b", "a + b"), List.of(ADDS), List.of(NEGATES), TIMEOUT);
+
+        assertThat(spun).isInstanceOfSatisfying(Verdict.TestFailed.class, f -> {
+            assertThat(f.testId()).isEqualTo(NEGATES);
+            assertThat(f.message()).contains("timed out");
+            assertThat(f.timedOut()).isTrue();
+        });
+        assertThat(after).isNotEqualTo(before);
+        assertThat(next).isInstanceOf(Verdict.Plausible.class);
+    }
+
+    @Test
+    void keepsWorkerWhenATestOnlyLeavesIdleThreadsBehind() {
+        var fixed = calcWith("a - b", "a + b");
+        long before = worker.workerPid();
+
+        Verdict first = worker.validate(fixed, List.of(DemoProject.POOL), List.of(), TIMEOUT);
+        Verdict second = worker.validate(fixed, List.of(DemoProject.POOL), List.of(), TIMEOUT);
+
+        assertThat(first).isInstanceOf(Verdict.Plausible.class);
+        assertThat(second).isInstanceOf(Verdict.Plausible.class);
+        assertThat(worker.workerPid()).isEqualTo(before);
+    }
+
+    @Test
+    void reportsCrashWhenATestExitsTheJvmAndRecovers() {
+        var exiting = calcWith("return -a;", "System.exit(3);\n        return a;");
+
+        Verdict crashed = worker.validate(exiting, List.of(NEGATES), List.of(), TIMEOUT);
+        Verdict next = worker.validate(calcWith("a - b", "a + b"), List.of(ADDS), List.of(), TIMEOUT);
+
+        assertThat(crashed).isInstanceOfSatisfying(Verdict.Crashed.class,
+                c -> assertThat(c.message()).contains("exited with code 3"));
+        assertThat(next).isInstanceOf(Verdict.Plausible.class);
+    }
+
+    @Test
+    void reportsCrashWhenATestWritesGarbageIntoTheProtocol() {
+        var garbage = calcWith("return -a;", """
+                try (var out = new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
+                            out.write("not json\\n".getBytes());
+                        } catch (java.io.IOException e) {
+                            throw new RuntimeException(e);
+                        }
+                        return -a;""");
+
+        Verdict crashed = worker.validate(garbage, List.of(NEGATES), List.of(), TIMEOUT);
+        Verdict next = worker.validate(calcWith("a - b", "a + b"), List.of(ADDS), List.of(), TIMEOUT);
+
+        assertThat(crashed).isInstanceOfSatisfying(Verdict.Crashed.class,
+                c -> assertThat(c.message()).contains("not a reply"));
+        assertThat(next).isInstanceOf(Verdict.Plausible.class);
+    }
+
+    @Test
     void coverageSeparatesLinesOfFailingAndPassingTests() {
         List<TestCoverage> coverage = worker.coverage(List.of(ADDS, NEGATES), TIMEOUT);
 
@@ -130,6 +192,14 @@ class JvmWorkerTest {
 
         assertThat(divides.passed()).isFalse();
         assertThat(divides.lines().get(DemoProject.CALC)).contains(20).doesNotContain(21);
+    }
+
+    @Test
+    void coverageCountsADisabledTestAsPassingWithNoLines() {
+        TestCoverage disabled = worker.coverage(List.of(DemoProject.DISABLED), TIMEOUT).get(0);
+
+        assertThat(disabled.passed()).isTrue();
+        assertThat(disabled.lines()).isEmpty();
     }
 
     @Test
