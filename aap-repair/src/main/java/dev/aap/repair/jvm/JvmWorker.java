@@ -35,6 +35,7 @@ public final class JvmWorker implements CandidateValidator {
     private final List<Path> runnerJars;
     private final CandidateCompiler compiler;
     private WorkerProcess worker;
+    private Duration testLimit = Duration.ofSeconds(10);
     private boolean ready;
 
     private JvmWorker(Sandbox sandbox, JvmProject project, List<Path> runnerJars) {
@@ -81,16 +82,19 @@ public final class JvmWorker implements CandidateValidator {
         var sources = new SourceIndex(project);
         var out = new ArrayList<TestCoverage>();
         for (String id : testIds) {
-            out.add(switch (call(new Request.Cover(id), perTest)) {
+            long t0 = System.nanoTime();
+            Exchange answer = call(new Request.Cover(id), perTest);
+            long ms = millisSince(t0);
+            out.add(switch (answer) {
                 case Exchange.Replied(Reply.Covered c) -> {
                     if (c.leakedThreads()) {
                         restart();
                     }
-                    yield new TestCoverage(id, c.passed(), sources.relativize(c.lines()));
+                    yield new TestCoverage(id, c.passed(), sources.relativize(c.lines()), ms);
                 }
                 case Exchange.Replied(Reply other) -> throw unexpected("measuring coverage of " + id, other);
-                case Exchange.TimedOut t -> new TestCoverage(id, false, Map.of());
-                case Exchange.Broken b -> new TestCoverage(id, false, Map.of());
+                case Exchange.TimedOut t -> new TestCoverage(id, false, Map.of(), ms);
+                case Exchange.Broken b -> new TestCoverage(id, false, Map.of(), ms);
             });
         }
         return out;
@@ -111,7 +115,7 @@ public final class JvmWorker implements CandidateValidator {
         var classes = ((CandidateCompiler.Result.Compiled) compiled).classes();
         // the worker announces each test as it starts, so a hang is blamed on the test that was running
         var running = new AtomicReference<>(first.isEmpty() ? (rest.isEmpty() ? "" : rest.get(0)) : first.get(0));
-        Exchange outcome = call(new Request.Validate(classes, first, rest), timeout, running::set);
+        Exchange outcome = call(new Request.Validate(classes, first, rest), timeout, running::set, testLimit);
         return switch (outcome) {
             case Exchange.Replied(Reply.Validated v) -> {
                 if (v.leakedThreads()) {
@@ -126,10 +130,15 @@ public final class JvmWorker implements CandidateValidator {
                 yield new Verdict.Crashed(describe(other), millisSince(started));
             }
             case Exchange.TimedOut t -> new Verdict.TestFailed(running.get(),
-                    "no answer within " + timeout.toMillis() + " ms; the worker was killed", true,
-                    millisSince(started));
+                    "no answer within " + timeout.toMillis() + " ms (or " + testLimit.toMillis()
+                            + " ms for one test); the worker was killed", true, millisSince(started));
             case Exchange.Broken b -> new Verdict.Crashed(b.why(), millisSince(started));
         };
+    }
+
+    @Override
+    public synchronized void setTestLimit(Duration limit) {
+        testLimit = limit;
     }
 
     @Override
@@ -163,6 +172,11 @@ public final class JvmWorker implements CandidateValidator {
     }
 
     private Exchange call(Request request, Duration timeout, Consumer<String> onStarted) {
+        return call(request, timeout, onStarted, null);
+    }
+
+    /** Waits for the final reply; {@code perTest} (may be null) also bounds each announced test's run. */
+    private Exchange call(Request request, Duration timeout, Consumer<String> onStarted, Duration perTest) {
         if (worker == null) {
             launch();
         }
@@ -173,9 +187,15 @@ public final class JvmWorker implements CandidateValidator {
             return broken("the worker no longer reads requests");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
+        long testDeadline = Long.MAX_VALUE;
         while (true) {
-            switch (worker.next(deadline)) {
-                case Answer.Got(Reply.Started s) -> onStarted.accept(s.testId());
+            switch (worker.next(Math.min(deadline, testDeadline))) {
+                case Answer.Got(Reply.Started s) -> {
+                    onStarted.accept(s.testId());
+                    if (perTest != null) {
+                        testDeadline = System.nanoTime() + perTest.toNanos();
+                    }
+                }
                 case Answer.Got(Reply.Failure f) -> {
                     return broken("the worker failed: " + f.message());
                 }

@@ -11,8 +11,11 @@ import java.util.Set;
 /** What the search loop needs from one language: coverage, candidates and a fast validator. */
 interface LanguageSupport extends AutoCloseable {
 
-    /** Runs every test once with per-test line coverage. */
-    List<TestCoverage> coverage();
+    /**
+     * Per-test line coverage of every test. Implementations may trace only some of the tests that fail at baseline
+     * (they tend to be the slow ones, e.g. timeouts) and report the rest as failing with no lines.
+     */
+    List<TestCoverage> coverage(java.util.Set<String> baselineFailing);
 
     /** Candidates for the given suspicious lines of one source file. */
     List<Candidate> candidates(String file, String source, Set<Integer> lines);

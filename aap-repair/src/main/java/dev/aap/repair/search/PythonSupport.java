@@ -40,7 +40,7 @@ final class PythonSupport implements LanguageSupport {
     }
 
     @Override
-    public List<TestCoverage> coverage() {
+    public List<TestCoverage> coverage(Set<String> baselineFailing) {
         return PythonCoverage.collect(ctx.buildCtx().sandbox(), ctx.buildCtx().projectDir(), python, scratch);
     }
 

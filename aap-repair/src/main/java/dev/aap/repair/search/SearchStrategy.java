@@ -9,6 +9,7 @@ import dev.aap.repair.localize.Ochiai;
 import dev.aap.repair.localize.Suspicious;
 import dev.aap.repair.localize.TestCoverage;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,7 +31,9 @@ public final class SearchStrategy implements PatchStrategy {
         ctx.events().emit(new Event.StepStarted("localize"));
         long t0 = System.nanoTime();
         try (LanguageSupport lang = open(ctx)) {
-            List<TestCoverage> coverage = lang.coverage();
+            var baselineFailing = new java.util.HashSet<String>();
+            ctx.baseline().report().failing().forEach(t -> baselineFailing.add(t.id()));
+            List<TestCoverage> coverage = lang.coverage(baselineFailing);
             List<TestCoverage> failing = coverage.stream().filter(c -> !c.passed()).toList();
             List<Suspicious> ranked = Ochiai.rank(coverage).stream().filter(s -> lang.isRepairable(s.file())).toList();
             ctx.events().emit(new Event.Localized(ranked.size(),
@@ -46,6 +49,8 @@ public final class SearchStrategy implements PatchStrategy {
                 return new StrategyResult.NotFound("the failing tests execute no line of production code",
                         StrategyResult.Stats.none());
             }
+            Duration limit = testLimit(coverage);
+            lang.validators().forEach(v -> v.setTestLimit(limit));
             ctx.events().emit(new Event.StepStarted("code-test"));
             var loop = new SearchLoop(ctx, lang, coverage);
             StrategyResult result = loop.run(ranked.stream().limit(MAX_LINES).toList());
@@ -53,6 +58,19 @@ public final class SearchStrategy implements PatchStrategy {
                     result.stats().validated() + " candidates validated"));
             return result;
         }
+    }
+
+    /**
+     * How long one test may run while validating a candidate: five times the slowest test that passed while traced,
+     * between 1 and 10 s; 2 s when no passing test was timed. A candidate that makes a test loop then costs this
+     * instead of the project's own timeout.
+     */
+    static Duration testLimit(List<TestCoverage> coverage) {
+        long slowest = coverage.stream().filter(TestCoverage::passed).mapToLong(TestCoverage::millis).max().orElse(-1);
+        if (slowest < 0) {
+            return Duration.ofSeconds(2);
+        }
+        return Duration.ofMillis(Math.max(1_000, Math.min(10_000, slowest * 5)));
     }
 
     private static LanguageSupport open(StrategyContext ctx) {

@@ -20,6 +20,12 @@ public interface CandidateValidator extends AutoCloseable {
      */
     Verdict validate(Map<String, String> changed, List<String> first, List<String> rest, Duration timeout);
 
+    /**
+     * Bounds how long any single test may run during {@link #validate}: a candidate that makes a test loop costs
+     * this, not the project's own (often much longer) timeouts.
+     */
+    void setTestLimit(Duration limit);
+
     @Override
     void close();
 }
