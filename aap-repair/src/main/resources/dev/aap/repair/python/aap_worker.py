@@ -1,13 +1,20 @@
 """Fork server that validates candidate patches with pytest.
 
 Protocol: one JSON object per line on stdin, one JSON answer per line on stdout.
-  request: {"changed": {relpath: text}, "first": [nodeid], "rest": [nodeid], "timeout": seconds}
+  request: {"changed": {relpath: text}, "first": [nodeid], "rest": [nodeid], "timeout": seconds,
+            "test_limit": seconds (optional: a single test's call phase may take at most this long)}
   answer:  {"verdict": "plausible", "tests": n}
          | {"verdict": "compile", "message": m}
          | {"verdict": "failed", "test": nodeid, "message": m, "timedOut": bool}
          | {"verdict": "crashed", "message": m}
 pytest is imported once here; each test batch runs in a forked child, so the project's own modules
 are imported afresh (from the candidate's text) in every child and never in this process.
+
+The child reports on a pipe, one line per message: "S <nodeid json>" when a test's call phase starts,
+"E" when it ends, "R <result json>" at the end. This process watches the clock: a test past test_limit,
+or a batch past the candidate's timeout, gets its child's process group killed. No signal handler or
+thread runs in the child, so projects that use SIGALRM themselves (pytest-timeout, conftest timers)
+are undisturbed, and a test stuck in C code is stopped as surely as one stuck in Python.
 """
 import gc
 import json
@@ -50,6 +57,14 @@ class Recorder:
         if report.failed:
             self._fail(report.nodeid or "<collection>", report)
 
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_call(self, item):
+        send(b"S " + json.dumps(item.nodeid).encode("utf-8") + b"\n")
+        try:
+            yield
+        finally:
+            send(b"E\n")
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self, session, exitstatus):
         # Reporting and exiting here skips pytest's teardown (terminal summary, repeated gc.collect()),
@@ -76,14 +91,17 @@ def short_message(report):
 _RESULT_FD = None
 
 
-def report_and_exit(recorder, code):
-    result = {"code": code, "passed": recorder.passed, "failure": recorder.failure}
-    data = json.dumps(result).encode("utf-8")
+def send(data):
     try:
         while data:
             data = data[os.write(_RESULT_FD, data):]
     except OSError:
         pass  # the server is gone; nobody is left to tell
+
+
+def report_and_exit(recorder, code):
+    result = {"code": code, "passed": recorder.passed, "failure": recorder.failure}
+    send(b"R " + json.dumps(result).encode("utf-8") + b"\n")
     os._exit(0)
 
 
@@ -104,8 +122,8 @@ def run_child(args, write_fd):
     report_and_exit(recorder, code)
 
 
-def run_batch(tests, deadline):
-    """Runs pytest on node ids in a forked child; returns (result dict, timed_out)."""
+def run_batch(tests, deadline, test_limit):
+    """Runs pytest on node ids in a forked child; returns (result dict or None, timeout dict or None)."""
     args = ["-x", "-q", "--tb=native", "-p", "no:cacheprovider", "--rootdir", ROOT] + list(tests)
     read_fd, write_fd = os.pipe()
     pid = os.fork()
@@ -122,36 +140,53 @@ def run_batch(tests, deadline):
         finally:
             os._exit(70)
     os.close(write_fd)
-    chunks = []
-    timed_out = False
     try:
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                timed_out = True
-                break
-            ready, _, _ = select.select([read_fd], [], [], remaining)
-            if not ready:
-                continue
-            chunk = os.read(read_fd, 65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
+        result, timeout = watch_child(read_fd, deadline, test_limit)
     finally:
         os.close(read_fd)
-    if timed_out:
+    if timeout is not None:
         for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
             try:
                 kill()
             except OSError:
                 pass
     os.waitpid(pid, 0)
-    if timed_out:
-        return None, True
-    try:
-        return json.loads(b"".join(chunks).decode("utf-8")), False
-    except ValueError:
-        return None, False
+    return result, timeout
+
+
+def watch_child(read_fd, deadline, test_limit):
+    """Reads the child's messages until its result; (None, {test, message}) when time ran out first."""
+    pending = b""
+    current = None  # (nodeid, time its call phase started)
+    while True:
+        now = time.monotonic()
+        if now >= deadline:
+            test = current[0] if current else None
+            return None, {"test": test, "message": "timed out"}
+        until = deadline
+        if current is not None and test_limit:
+            if now - current[1] >= test_limit:
+                return None, {"test": current[0], "message": "test ran longer than %gs" % test_limit}
+            until = min(until, current[1] + test_limit)
+        ready, _, _ = select.select([read_fd], [], [], until - now)
+        if not ready:
+            continue
+        chunk = os.read(read_fd, 65536)
+        if not chunk:
+            return None, None
+        pending += chunk
+        while b"\n" in pending:
+            line, pending = pending.split(b"\n", 1)
+            kind, _, body = line.partition(b" ")
+            if kind == b"S":
+                current = (json.loads(body.decode("utf-8")), time.monotonic())
+            elif kind == b"E":
+                current = None
+            elif kind == b"R":
+                try:
+                    return json.loads(body.decode("utf-8")), None
+                except ValueError:
+                    return None, None
 
 
 def compile_error(changed):
@@ -204,15 +239,17 @@ def validate(request):
     if message is not None:
         return {"verdict": "compile", "message": message}
     deadline = time.monotonic() + float(request.get("timeout", 60))
+    test_limit = float(request.get("test_limit") or 0)
     originals = write_files(changed)
     try:
         passed = 0
         for batch in (request.get("first") or [], request.get("rest") or []):
             if not batch:
                 continue
-            result, timed_out = run_batch(batch, deadline)
-            if timed_out:
-                return {"verdict": "failed", "test": batch[0], "message": "timed out", "timedOut": True}
+            result, timeout = run_batch(batch, deadline, test_limit)
+            if timeout is not None:
+                return {"verdict": "failed", "test": timeout["test"] or batch[0], "message": timeout["message"],
+                        "timedOut": True}
             if result is None:
                 return {"verdict": "crashed", "message": "pytest child died without a result"}
             passed += result["passed"]
