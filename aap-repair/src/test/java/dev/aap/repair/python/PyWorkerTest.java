@@ -124,6 +124,48 @@ class PyWorkerTest {
         }
     }
 
+    @Test
+    void candidatesTouchingWhatAConftestImportsOrTheConftestItselfAreJudgedOnTheirOwnText(@TempDir Path project,
+                                                                                          @TempDir Path scratch) {
+        PyProjects.write(project, Map.of("gcd.py", BUGGY, "expected.py", "SEVEN = 7\n",
+                "conftest.py", "import pytest\nfrom expected import SEVEN\n\n@pytest.fixture\ndef seven():\n"
+                        + "    return SEVEN\n",
+                "test_gcd.py", """
+                        from gcd import gcd
+
+                        def test_coprime(seven):
+                            assert gcd(35, 21) == seven
+
+                        def test_zero():
+                            assert gcd(5, 0) == 5
+                        """));
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project, "python3", scratch)) {
+            assertThat(worker.validate(Map.of("gcd.py", FIXED), FIRST, REST, TIMEOUT))
+                    .isInstanceOf(Verdict.Plausible.class);
+            assertThat(worker.validate(Map.of("gcd.py", FIXED, "expected.py", "SEVEN = 8\n"), FIRST, REST, TIMEOUT))
+                    .isInstanceOfSatisfying(Verdict.TestFailed.class,
+                            v -> assertThat(v.testId()).isEqualTo("test_gcd.py::test_coprime"));
+            assertThat(worker.validate(Map.of("gcd.py", FIXED, "conftest.py", "import pytest\n\n@pytest.fixture\n"
+                    + "def seven():\n    return 6\n"), FIRST, REST, TIMEOUT))
+                    .isInstanceOf(Verdict.TestFailed.class);
+            assertThat(worker.validate(Map.of("gcd.py", FIXED), FIRST, REST, TIMEOUT))
+                    .isInstanceOf(Verdict.Plausible.class);
+        }
+        assertThat(PyProjects.read(project.resolve("expected.py"))).isEqualTo("SEVEN = 7\n");
+    }
+
+    @Test
+    void aProjectWhoseSessionDoesNotComeUpStillGetsAnswers(@TempDir Path project, @TempDir Path scratch) {
+        PyProjects.write(project, Map.of("gcd.py", BUGGY, "conftest.py", "raise RuntimeError('broken conftest')\n",
+                "test_gcd.py", "from gcd import gcd\n\ndef test_coprime():\n    assert gcd(35, 21) == 7\n"));
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project, "python3", scratch)) {
+            assertThat(worker.validate(Map.of("gcd.py", FIXED), FIRST, List.of(), TIMEOUT))
+                    .isInstanceOf(Verdict.TestFailed.class);
+            assertThat(worker.validate(Map.of("gcd.py", FIXED, "conftest.py", ""), FIRST, List.of(), TIMEOUT))
+                    .isInstanceOf(Verdict.Plausible.class);
+        }
+    }
+
     /** A per-test timeout the way many projects write one: SIGALRM from a conftest hook. */
     static final String ALARM_CONFTEST = """
             import signal
