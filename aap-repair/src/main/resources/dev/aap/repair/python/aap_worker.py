@@ -34,7 +34,9 @@ import pytest  # noqa: E402  (after the bytecode setting on purpose)
 
 from aap_worker_child import Recorder, become_child, report_and_exit, watch_child  # noqa: E402
 
-ARGS = ["-x", "-q", "--tb=native", "-p", "no:cacheprovider", "--rootdir", ROOT]
+# --tb=line: the failure message comes from the report's crash line either way, and the long formats
+# cost more than the rest of a failing child (a RecursionError's thousand frames above all).
+ARGS = ["-x", "-q", "--tb=line", "-p", "no:cacheprovider", "--rootdir", ROOT]
 SERVER_PID = os.getpid()
 REQUESTS = os.fdopen(os.dup(0), "r", encoding="utf-8")
 PROTOCOL = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
