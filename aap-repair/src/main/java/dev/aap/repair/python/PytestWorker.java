@@ -38,6 +38,8 @@ public final class PytestWorker implements CandidateValidator {
     /** Original bytes of every file a candidate touched; null for files that did not exist. */
     private final Map<String, byte[]> originals = new HashMap<>();
     private WorkerProcess process;
+    /** Longest a single test's call phase may run; null when only the candidate's timeout applies. */
+    private Duration testLimit;
 
     private PytestWorker(Sandbox sandbox, ExecSpec spec, Path root) {
         this.sandbox = sandbox;
@@ -62,6 +64,20 @@ public final class PytestWorker implements CandidateValidator {
         return new PytestWorker(sandbox, spec, root);
     }
 
+    /**
+     * Caps every single test's call phase, so that a candidate that loops forever costs about {@code limit}, not
+     * the project's own per-test timeout or the whole candidate timeout. The worker watches the clock from outside
+     * the test process (no signal or thread in it), so projects using SIGALRM themselves are undisturbed.
+     *
+     * @param limit the cap for each test, or {@code null} for none
+     */
+    public synchronized void setTestLimit(Duration limit) {
+        if (limit != null && (limit.isNegative() || limit.isZero())) {
+            throw new IllegalArgumentException("test limit must be positive: " + limit);
+        }
+        this.testLimit = limit;
+    }
+
     @Override
     public synchronized Verdict validate(Map<String, String> changed, List<String> first, List<String> rest,
                                          Duration timeout) {
@@ -72,6 +88,9 @@ public final class PytestWorker implements CandidateValidator {
         request.put("first", first);
         request.put("rest", rest);
         request.put("timeout", timeout.toMillis() / 1000.0);
+        if (testLimit != null) {
+            request.put("test_limit", testLimit.toMillis() / 1000.0);
+        }
         String firstTest = !first.isEmpty() ? first.get(0) : !rest.isEmpty() ? rest.get(0) : "";
         if (!process.send(write(request))) {
             return crashed("the pytest worker stopped reading: " + process.stderrTail(), started);

@@ -12,6 +12,7 @@ import dev.aap.repair.localize.TestCoverage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +20,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Per-test line coverage of a pytest project, from one sandboxed run of its whole suite. */
+/** Per-test line coverage and timing of a pytest project, from one sandboxed run of its whole suite. */
 public final class PythonCoverage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the plugin uses when told nothing: enough for any sane unit test, short enough for a loop. */
+    private static final Duration DEFAULT_TEST_LIMIT = Duration.ofSeconds(3);
 
     private PythonCoverage() {
+    }
+
+    /**
+     * Coverage together with how long each test took, so that callers can order and budget test runs.
+     *
+     * @param tests  every test that ran, skipped ones left out
+     * @param millis setup plus call time of each of those tests, by test id
+     */
+    public record Timed(List<TestCoverage> tests, Map<String, Long> millis) {
+        public Timed {
+            tests = List.copyOf(tests);
+            millis = Map.copyOf(millis);
+        }
     }
 
     /**
@@ -35,6 +51,18 @@ public final class PythonCoverage {
      * @param scratch a directory of ours (not in the project) for the helper scripts and the result file
      */
     public static List<TestCoverage> collect(Sandbox sandbox, Path projectRoot, String python, Path scratch) {
+        return collectTimed(sandbox, projectRoot, python, scratch, DEFAULT_TEST_LIMIT).tests();
+    }
+
+    /**
+     * Like {@link #collect} and also times every test; a test whose call phase runs longer than
+     * {@code perTestLimit} is stopped there, counts as failed and keeps the lines it ran until then.
+     */
+    public static Timed collectTimed(Sandbox sandbox, Path projectRoot, String python, Path scratch,
+                                     Duration perTestLimit) {
+        if (perTestLimit.isNegative() || perTestLimit.isZero()) {
+            throw new IllegalArgumentException("per-test limit must be positive: " + perTestLimit);
+        }
         Path root = projectRoot.toAbsolutePath().normalize();
         Path scripts = PythonScripts.extract(scratch);
         Path out = scratch.toAbsolutePath().resolve("aap-coverage.json");
@@ -47,7 +75,8 @@ public final class PythonCoverage {
                         "-p", "no:cacheprovider", "--rootdir", root.toString()), root, Limits.forTests())
                 .withWritable(List.of(scratch.toAbsolutePath()))
                 .withEnv(Map.of("PYTHONPATH", pythonPath(scripts), "AAP_COV_OUT", out.toString(),
-                        "AAP_COV_ROOT", root.toString(), "PYTHONDONTWRITEBYTECODE", "1"));
+                        "AAP_COV_ROOT", root.toString(), "PYTHONDONTWRITEBYTECODE", "1",
+                        "AAP_COV_TEST_LIMIT", String.valueOf(perTestLimit.toMillis() / 1000.0)));
         ExecResult result = sandbox.exec(spec);
         if (result.timedOut()) {
             throw new EnvironmentException("the test suite under " + root + " did not finish within "
@@ -60,7 +89,7 @@ public final class PythonCoverage {
         return parse(out);
     }
 
-    private static List<TestCoverage> parse(Path out) {
+    private static Timed parse(Path out) {
         JsonNode tree;
         try {
             tree = JSON.readTree(out.toFile());
@@ -68,6 +97,7 @@ public final class PythonCoverage {
             throw new EnvironmentException("unreadable coverage file " + out + ": " + e.getMessage(), e);
         }
         var tests = new ArrayList<TestCoverage>();
+        var millis = new HashMap<String, Long>();
         for (JsonNode t : tree.path("tests")) {
             var lines = new HashMap<String, Set<Integer>>();
             t.path("lines").fields().forEachRemaining(f -> {
@@ -75,9 +105,11 @@ public final class PythonCoverage {
                 f.getValue().forEach(n -> set.add(n.asInt()));
                 lines.put(f.getKey(), set);
             });
-            tests.add(new TestCoverage(t.path("id").asText(), t.path("passed").asBoolean(), lines));
+            String id = t.path("id").asText();
+            tests.add(new TestCoverage(id, t.path("passed").asBoolean(), lines));
+            millis.put(id, Math.round(t.path("seconds").asDouble() * 1000));
         }
-        return List.copyOf(tests);
+        return new Timed(tests, millis);
     }
 
     static String pythonPath(Path scripts) {

@@ -15,8 +15,8 @@ final class PythonScripts {
     static final String COVERAGE_PLUGIN = "aap_cov";
     static final String WORKER = "aap_worker.py";
     static final String MUTATOR = "aap_mutate.py";
-    private static final List<String> FILES = List.of("aap_cov.py", WORKER, MUTATOR, "aap_mutate_ops.py",
-            "aap_mutate_scope.py");
+    private static final List<String> FILES = List.of("aap_cov.py", WORKER, "aap_worker_child.py", MUTATOR,
+            "aap_mutate_ops.py", "aap_mutate_scope.py");
 
     private static volatile Path shared;
 

@@ -1,19 +1,26 @@
 """Fork server that validates candidate patches with pytest.
 
 Protocol: one JSON object per line on stdin, one JSON answer per line on stdout.
-  request: {"changed": {relpath: text}, "first": [nodeid], "rest": [nodeid], "timeout": seconds}
+  request: {"changed": {relpath: text}, "first": [nodeid], "rest": [nodeid], "timeout": seconds,
+            "test_limit": seconds (optional: a single test's call phase may take at most this long)}
   answer:  {"verdict": "plausible", "tests": n}
          | {"verdict": "compile", "message": m}
          | {"verdict": "failed", "test": nodeid, "message": m, "timedOut": bool}
          | {"verdict": "crashed", "message": m}
-pytest is imported once here; each test batch runs in a forked child, so the project's own modules
-are imported afresh (from the candidate's text) in every child and never in this process.
+
+Each test batch runs in a forked child, so the project's own modules are imported afresh (from the
+candidate's text) in every child and never in the server. The server runs the project's pytest session
+itself up to the start of collection (options, ini file, plugins, conftest files, fixtures), then forks
+there for every batch; a child only collects and runs its tests. A candidate that changes a file the
+server has imported (a conftest, or what a conftest imports) or a non-Python file (configuration, data)
+goes to a second worker in --classic mode, where every child starts its pytest session from scratch.
+When the project's session does not come up at all, the server turns itself into that classic worker.
 """
 import gc
 import json
 import os
-import select
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,133 +32,71 @@ sys.dont_write_bytecode = True
 
 import pytest  # noqa: E402  (after the bytecode setting on purpose)
 
+from aap_worker_child import Recorder, become_child, report_and_exit, watch_child  # noqa: E402
+
+# --tb=line: the failure message comes from the report's crash line either way, and the long formats
+# cost more than the rest of a failing child (a RecursionError's thousand frames above all).
+ARGS = ["-x", "-q", "--tb=line", "-p", "no:cacheprovider", "--rootdir", ROOT]
+SERVER_PID = os.getpid()
+REQUESTS = os.fdopen(os.dup(0), "r", encoding="utf-8")
 PROTOCOL = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
-os.dup2(2, 1)  # stray prints from here on go to stderr, never into the protocol stream
+LOG = os.dup(2)
+_OWN_FDS = (REQUESTS.fileno(), PROTOCOL.fileno(), LOG)
 
 
-class Recorder:
-    """pytest plugin living in the child: remembers the first failure and counts passes."""
+class Forked(BaseException):
+    """Raised in a fresh child of the session server to leave the server loop and go on collecting."""
 
-    def __init__(self):
-        self.passed = 0
-        self.failure = None
-
-    def _fail(self, nodeid, report):
-        if self.failure is None:
-            self.failure = {"test": nodeid, "message": short_message(report)}
-
-    def pytest_runtest_logreport(self, report):
-        if report.failed:
-            self._fail(report.nodeid, report)
-        elif report.passed and report.when == "call":
-            self.passed += 1
-
-    def pytest_collectreport(self, report):
-        if report.failed:
-            self._fail(report.nodeid or "<collection>", report)
-
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_sessionfinish(self, session, exitstatus):
-        # Reporting and exiting here skips pytest's teardown (terminal summary, repeated gc.collect()),
-        # which costs more than the tests of a small project.
-        report_and_exit(self, int(exitstatus))
+    def __init__(self, tests):
+        super().__init__()
+        self.tests = tests
 
 
-def short_message(report):
-    longrepr = report.longrepr
-    crash = getattr(longrepr, "reprcrash", None)
-    if crash is not None and getattr(crash, "message", None):
-        text = crash.message
-    elif isinstance(longrepr, tuple) and len(longrepr) == 3:
-        text = str(longrepr[2])
-    else:
-        text = str(longrepr or "")
-        lines = [ln for ln in text.splitlines() if ln.startswith("E ")]
-        if lines:
-            text = "\n".join(ln[1:].strip() for ln in lines[-3:])
-    text = text.strip()
-    return text[:500] + ("..." if len(text) > 500 else "")
-
-
-_RESULT_FD = None
-
-
-def report_and_exit(recorder, code):
-    result = {"code": code, "passed": recorder.passed, "failure": recorder.failure}
-    data = json.dumps(result).encode("utf-8")
-    try:
-        while data:
-            data = data[os.write(_RESULT_FD, data):]
-    except OSError:
-        pass  # the server is gone; nobody is left to tell
-    os._exit(0)
-
-
-def run_child(args, write_fd):
-    global _RESULT_FD
-    _RESULT_FD = write_fd
-    devnull = os.open(os.devnull, os.O_RDWR)
-    os.dup2(devnull, 0)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    recorder = Recorder()
-    code = 3
-    try:
-        code = int(pytest.main(args, plugins=[recorder]))
-    except BaseException as e:  # the child must always report, whatever the candidate does
-        if recorder.failure is None:
-            recorder.failure = {"test": "<pytest>", "message": "%s: %s" % (type(e).__name__, e)}
-    report_and_exit(recorder, code)
-
-
-def run_batch(tests, deadline):
-    """Runs pytest on node ids in a forked child; returns (result dict, timed_out)."""
-    args = ["-x", "-q", "--tb=native", "-p", "no:cacheprovider", "--rootdir", ROOT] + list(tests)
+def run_batch(tests, deadline, test_limit, start_child):
+    """Runs pytest on node ids in a forked child; returns (result dict or None, timeout dict or None)."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:
-        # The child must never get back into the server loop, whatever the candidate does.
-        try:
-            os.close(read_fd)
-            os.close(PROTOCOL.fileno())
-            try:
-                os.setpgid(0, 0)
-            except OSError:
-                pass
-            run_child(args, write_fd)
-        finally:
-            os._exit(70)
+        start_child(list(tests), read_fd, write_fd)  # never returns: exits, or raises Forked
+        os._exit(70)
     os.close(write_fd)
-    chunks = []
-    timed_out = False
     try:
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                timed_out = True
-                break
-            ready, _, _ = select.select([read_fd], [], [], remaining)
-            if not ready:
-                continue
-            chunk = os.read(read_fd, 65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
+        result, timeout = watch_child(read_fd, deadline, test_limit)
     finally:
         os.close(read_fd)
-    if timed_out:
+    if timeout is not None:
         for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
             try:
                 kill()
             except OSError:
                 pass
     os.waitpid(pid, 0)
-    if timed_out:
-        return None, True
+    return result, timeout
+
+
+def fresh_session_child(tests, read_fd, write_fd):
+    """Classic mode: the child runs a whole pytest session of its own."""
     try:
-        return json.loads(b"".join(chunks).decode("utf-8")), False
-    except ValueError:
-        return None, False
+        become_child(write_fd, (read_fd,) + _OWN_FDS)
+        recorder = Recorder()
+        code = 3
+        try:
+            code = int(pytest.main(ARGS + tests, plugins=[recorder]))
+        except BaseException as e:  # the child must always report, whatever the candidate does
+            if recorder.failure is None:
+                recorder.failure = {"test": "<pytest>", "message": "%s: %s" % (type(e).__name__, e)}
+        report_and_exit(recorder, code)
+    finally:
+        os._exit(70)
+
+
+def session_child(tests, read_fd, write_fd):
+    """Session mode: the child goes back into the server's pytest session and collects its tests."""
+    try:
+        become_child(write_fd, (read_fd,) + _OWN_FDS)
+    except BaseException:
+        os._exit(70)
+    raise Forked(tests)
 
 
 def compile_error(changed):
@@ -198,35 +143,6 @@ def restore_files(originals):
             os.utime(path, ns=(atime, mtime))
 
 
-def validate(request):
-    changed = request.get("changed") or {}
-    message = compile_error(changed)
-    if message is not None:
-        return {"verdict": "compile", "message": message}
-    deadline = time.monotonic() + float(request.get("timeout", 60))
-    originals = write_files(changed)
-    try:
-        passed = 0
-        for batch in (request.get("first") or [], request.get("rest") or []):
-            if not batch:
-                continue
-            result, timed_out = run_batch(batch, deadline)
-            if timed_out:
-                return {"verdict": "failed", "test": batch[0], "message": "timed out", "timedOut": True}
-            if result is None:
-                return {"verdict": "crashed", "message": "pytest child died without a result"}
-            passed += result["passed"]
-            failure = result["failure"]
-            if failure is not None:
-                return dict(verdict="failed", timedOut=False, **failure)
-            if result["code"] != 0:
-                return {"verdict": "failed", "test": batch[0], "timedOut": False,
-                        "message": "pytest exited with code %d" % result["code"]}
-        return {"verdict": "plausible", "tests": passed}
-    finally:
-        restore_files(originals)
-
-
 def under_root(module):
     filename = getattr(module, "__file__", None)
     return bool(filename) and os.path.abspath(filename).startswith(ROOT + os.sep)
@@ -256,21 +172,148 @@ def warm_up():
             del sys.modules[name]
 
 
-def main():
-    warm_up()
+def validate(request, start_child):
+    changed = request.get("changed") or {}
+    message = compile_error(changed)
+    if message is not None:
+        return {"verdict": "compile", "message": message}
+    deadline = time.monotonic() + float(request.get("timeout", 60))
+    test_limit = float(request.get("test_limit") or 0)
+    originals = write_files(changed)
+    try:
+        passed = 0
+        for batch in (request.get("first") or [], request.get("rest") or []):
+            if not batch:
+                continue
+            result, timeout = run_batch(batch, deadline, test_limit, start_child)
+            if timeout is not None:
+                return {"verdict": "failed", "test": timeout["test"] or batch[0], "message": timeout["message"],
+                        "timedOut": True}
+            if result is None:
+                return {"verdict": "crashed", "message": "pytest child died without a result"}
+            passed += result["passed"]
+            failure = result["failure"]
+            if failure is not None:
+                return dict(verdict="failed", timedOut=False, **failure)
+            if result["code"] != 0:
+                return {"verdict": "failed", "test": batch[0], "timedOut": False,
+                        "message": "pytest exited with code %d" % result["code"]}
+        return {"verdict": "plausible", "tests": passed}
+    finally:
+        if os.getpid() == SERVER_PID:  # a child leaving with Forked must not undo the candidate
+            restore_files(originals)
+
+
+def serve(handle):
     gc.collect()
-    gc.freeze()  # children then neither scan nor copy what the parent loaded
+    gc.freeze()  # children then neither scan nor copy what the server loaded
     PROTOCOL.write(json.dumps({"ready": True, "pytest": pytest.__version__}) + "\n")
-    for line in sys.stdin:
+    for line in REQUESTS:
         line = line.strip()
         if not line:
             continue
         try:
-            answer = validate(json.loads(line))
+            answer = handle(line)
         except Exception as e:  # an answer for every request keeps the Java side in step
             answer = {"verdict": "crashed", "message": "%s: %s" % (type(e).__name__, e)}
         PROTOCOL.write(json.dumps(answer) + "\n")
 
 
+class ClassicHelper:
+    """A --classic worker started on first need, for candidates the session server cannot take."""
+
+    def __init__(self):
+        self.process = None
+
+    def validate(self, line):
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen([sys.executable, os.path.abspath(__file__), "--classic"], cwd=ROOT,
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=LOG,
+                                            encoding="utf-8")
+            if not self.process.stdout.readline():
+                return {"verdict": "crashed", "message": "the classic pytest worker did not start"}
+        try:
+            self.process.stdin.write(line + "\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+        except OSError:
+            answer = ""
+        if not answer:
+            self.process.kill()
+            self.process.wait()
+            return {"verdict": "crashed", "message": "the classic pytest worker died"}
+        return json.loads(answer)
+
+
+class SessionServer:
+    """pytest plugin: serves requests from inside the project's session, just before collection."""
+
+    def __init__(self):
+        self.entered = False
+        self.imported = set()
+        self.classic = ClassicHelper()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection(self, session):
+        if self.entered:
+            return None
+        self.entered = True
+        for module in list(sys.modules.values()):
+            if under_root(module):
+                self.imported.add(os.path.abspath(module.__file__))
+        try:
+            serve(self.handle)
+        except Forked as child:
+            session.config.args = child.tests
+            return None
+        os._exit(0)
+
+    def handle(self, line):
+        request = json.loads(line)
+        if any(self.needs_classic(rel) for rel in request.get("changed") or {}):
+            return self.classic.validate(line)
+        return validate(request, session_child)
+
+    def needs_classic(self, rel):
+        path = os.path.abspath(os.path.join(ROOT, rel))
+        return not rel.endswith(".py") or os.path.basename(rel) == "conftest.py" or path in self.imported
+
+
+def classic_main():
+    warm_up()
+    serve(lambda line: validate(json.loads(line), fresh_session_child))
+
+
+def session_main():
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)  # pytest's own output, in the server and in every child, goes nowhere
+    os.close(devnull)
+    recorder = Recorder()
+    server = SessionServer()
+    code = 3
+    try:
+        code = int(pytest.main(ARGS, plugins=[recorder, server]))
+    except BaseException as e:
+        if os.getpid() == SERVER_PID and server.entered:
+            raise
+        if recorder.failure is None:
+            recorder.failure = {"test": "<pytest>", "message": "%s: %s" % (type(e).__name__, e)}
+    if os.getpid() != SERVER_PID:
+        report_and_exit(recorder, code)  # the session ended without passing through the recorder's hook
+    if server.entered:
+        os._exit(0)
+    # The project's session never reached collection (a broken ini file or conftest): every child will
+    # then report that error itself.
+    os.dup2(REQUESTS.fileno(), 0)
+    os.dup2(PROTOCOL.fileno(), 1)
+    os.dup2(LOG, 2)
+    os.execv(sys.executable, [sys.executable, os.path.abspath(__file__), "--classic"])
+
+
 if __name__ == "__main__":
-    main()
+    if "--classic" in sys.argv[1:]:
+        os.dup2(2, 1)  # stray prints from here on go to stderr, never into the protocol stream
+        classic_main()
+    else:
+        session_main()

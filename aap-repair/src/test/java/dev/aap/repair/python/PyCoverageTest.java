@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,5 +59,46 @@ class PyCoverageTest {
 
         assertThat(coverage).hasSize(2);
         assertThat(coverage).allSatisfy(t -> assertThat(t.lines()).containsOnlyKeys("pkg/calc.py"));
+    }
+
+    @Test
+    void cutsATestThatLoopsForeverAtTheLimitAndKeepsItsLinesAndDuration(@TempDir Path project,
+                                                                         @TempDir Path scratch) {
+        PyProjects.write(project, Map.of("calc.py", """
+                def spin(n):
+                    total = 0
+                    while n > 0:
+                        try:
+                            total += 1
+                        except Exception:
+                            pass
+                    return total
+
+                def inc(n):
+                    return n + 1
+                """, "test_calc.py", """
+                from calc import spin, inc
+
+                def test_spin():
+                    assert spin(1) == 1
+
+                def test_inc():
+                    assert inc(1) == 2
+                """));
+
+        long started = System.nanoTime();
+        var timed = PythonCoverage.collectTimed(Sandbox.select("none"), project, "python3", scratch,
+                Duration.ofMillis(500));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        var byId = timed.tests().stream().collect(Collectors.toMap(TestCoverage::testId, Function.identity()));
+        TestCoverage spin = byId.get("test_calc.py::test_spin");
+        assertThat(spin.passed()).isFalse();
+        assertThat(spin.lines().get("calc.py")).contains(2, 3, 5);
+        assertThat(byId.get("test_calc.py::test_inc").passed()).isTrue();
+        assertThat(timed.millis()).containsOnlyKeys(byId.keySet());
+        assertThat(timed.millis().get("test_calc.py::test_spin")).isBetween(450L, 3_000L);
+        assertThat(timed.millis().get("test_calc.py::test_inc")).isLessThan(450L);
+        assertThat(millis).isLessThan(20_000L);
     }
 }

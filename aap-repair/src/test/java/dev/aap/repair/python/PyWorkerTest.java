@@ -2,6 +2,7 @@ package dev.aap.repair.python;
 
 import dev.aap.core.sandbox.Sandbox;
 import dev.aap.repair.validate.Verdict;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,4 +72,119 @@ class PyWorkerTest {
         }
         assertThat(PyProjects.read(project.resolve("gcd.py"))).isEqualTo(BUGGY);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pass", "sum(range(10 ** 12))"})
+    void cutsASingleSlowTestAtTheTestLimitWhileTheProjectsOwnAlarmStaysInPlace(String loopBody,
+                                                                               @TempDir Path project,
+                                                                               @TempDir Path scratch) {
+        PyProjects.write(project, Map.of("gcd.py", FIXED, "conftest.py", ALARM_CONFTEST, "test_gcd.py", """
+                from gcd import gcd
+
+                def test_coprime():
+                    assert gcd(35, 21) == 7
+
+                def test_zero():
+                    assert gcd(5, 0) == 5
+                """));
+        String loops = FIXED.replace("    if b == 0:", "    while a == 5:\n        %s\n    if b == 0:".formatted(loopBody));
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project, "python3", scratch)) {
+            worker.setTestLimit(Duration.ofMillis(500));
+            long started = System.nanoTime();
+            Verdict verdict = worker.validate(Map.of("gcd.py", loops), FIRST, REST, Duration.ofSeconds(30));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(verdict).isInstanceOfSatisfying(Verdict.TestFailed.class, v -> {
+                assertThat(v.testId()).isEqualTo("test_gcd.py::test_zero");
+                assertThat(v.timedOut()).isTrue();
+            });
+            assertThat(millis).isLessThan(5_000);
+            assertThat(worker.validate(Map.of("gcd.py", FIXED), FIRST, REST, TIMEOUT))
+                    .isInstanceOf(Verdict.Plausible.class);
+        }
+        assertThat(PyProjects.read(project.resolve("gcd.py"))).isEqualTo(FIXED);
+    }
+
+    @Test
+    void withoutATestLimitTheProjectsOwnAlarmDecides(@TempDir Path project, @TempDir Path scratch) {
+        PyProjects.write(project, Map.of("gcd.py", FIXED, "conftest.py", ALARM_CONFTEST.replace("30", "0.3"),
+                "test_gcd.py", """
+                        from gcd import gcd
+
+                        def test_coprime():
+                            while True:
+                                pass
+                        """));
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project, "python3", scratch)) {
+            assertThat(worker.validate(Map.of(), FIRST, List.of(), Duration.ofSeconds(30)))
+                    .isInstanceOfSatisfying(Verdict.TestFailed.class, v -> {
+                        assertThat(v.message()).contains("ProjectAlarm");
+                        assertThat(v.timedOut()).isFalse();
+                    });
+        }
+    }
+
+    @Test
+    void candidatesTouchingWhatAConftestImportsOrTheConftestItselfAreJudgedOnTheirOwnText(@TempDir Path project,
+                                                                                          @TempDir Path scratch) {
+        PyProjects.write(project, Map.of("gcd.py", BUGGY, "expected.py", "SEVEN = 7\n",
+                "conftest.py", "import pytest\nfrom expected import SEVEN\n\n@pytest.fixture\ndef seven():\n"
+                        + "    return SEVEN\n",
+                "test_gcd.py", """
+                        from gcd import gcd
+
+                        def test_coprime(seven):
+                            assert gcd(35, 21) == seven
+
+                        def test_zero():
+                            assert gcd(5, 0) == 5
+                        """));
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project, "python3", scratch)) {
+            assertThat(worker.validate(Map.of("gcd.py", FIXED), FIRST, REST, TIMEOUT))
+                    .isInstanceOf(Verdict.Plausible.class);
+            assertThat(worker.validate(Map.of("gcd.py", FIXED, "expected.py", "SEVEN = 8\n"), FIRST, REST, TIMEOUT))
+                    .isInstanceOfSatisfying(Verdict.TestFailed.class,
+                            v -> assertThat(v.testId()).isEqualTo("test_gcd.py::test_coprime"));
+            assertThat(worker.validate(Map.of("gcd.py", FIXED, "conftest.py", "import pytest\n\n@pytest.fixture\n"
+                    + "def seven():\n    return 6\n"), FIRST, REST, TIMEOUT))
+                    .isInstanceOf(Verdict.TestFailed.class);
+            assertThat(worker.validate(Map.of("gcd.py", FIXED), FIRST, REST, TIMEOUT))
+                    .isInstanceOf(Verdict.Plausible.class);
+        }
+        assertThat(PyProjects.read(project.resolve("expected.py"))).isEqualTo("SEVEN = 7\n");
+    }
+
+    @Test
+    void aProjectWhoseSessionDoesNotComeUpStillGetsAnswers(@TempDir Path project, @TempDir Path scratch) {
+        PyProjects.write(project, Map.of("gcd.py", BUGGY, "conftest.py", "raise RuntimeError('broken conftest')\n",
+                "test_gcd.py", "from gcd import gcd\n\ndef test_coprime():\n    assert gcd(35, 21) == 7\n"));
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project, "python3", scratch)) {
+            assertThat(worker.validate(Map.of("gcd.py", FIXED), FIRST, List.of(), TIMEOUT))
+                    .isInstanceOf(Verdict.TestFailed.class);
+            assertThat(worker.validate(Map.of("gcd.py", FIXED, "conftest.py", ""), FIRST, List.of(), TIMEOUT))
+                    .isInstanceOf(Verdict.Plausible.class);
+        }
+    }
+
+    /** A per-test timeout the way many projects write one: SIGALRM from a conftest hook. */
+    static final String ALARM_CONFTEST = """
+            import signal
+            import pytest
+
+            class ProjectAlarm(Exception):
+                pass
+
+            def _on_alarm(signum, frame):
+                raise ProjectAlarm("the project's own alarm")
+
+            @pytest.hookimpl(hookwrapper=True)
+            def pytest_runtest_call(item):
+                previous = signal.signal(signal.SIGALRM, _on_alarm)
+                signal.setitimer(signal.ITIMER_REAL, 30)
+                try:
+                    yield
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.signal(signal.SIGALRM, previous)
+            """;
 }
