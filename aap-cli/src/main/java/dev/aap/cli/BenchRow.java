@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * @param candidates       candidates validated
  * @param firstPlausibleS  seconds into the run when the first plausible patch was found, or -1
  * @param changedLines     changed lines of the chosen patch, or 0
- * @param sameAsReference  whether the patched file equals the reference fix (ignoring trailing whitespace)
+ * @param sameAsReference  whether the patched file equals the reference fix, whitespace aside
  * @param validationMs     median validation time per candidate
  * @param seconds          wall time of the run
  * @param detail           the run's message
@@ -54,8 +54,10 @@ record BenchRow(String program, String language, String outcome, int candidates,
         }
     }
 
+    /** Whitespace inside lines and blank lines do not count: {@code a%b} equals {@code a % b}. */
     private static String normalize(String s) {
-        return s.lines().map(String::stripTrailing).reduce("", (a, b) -> a + b + "\n").strip();
+        return s.lines().map(l -> l.replaceAll("\\s+", "")).filter(l -> !l.isEmpty())
+                .reduce("", (a, b) -> a + b + "\n");
     }
 
     String oneLine() {

@@ -83,4 +83,31 @@ class FixPythonTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("do not compile").contains("SyntaxError");
     }
+
+    @Test
+    void policyViolationEndsInNeedsHumanWithReasons() throws Exception {
+        Cli.exampleRepo("python-pricing", repo);
+        Files.createDirectories(repo.resolve(".aap"));
+        Files.writeString(repo.resolve(".aap/policy.yaml"), "max_changed_lines: 0\n");
+        Cli.git(repo, "add", "-A");
+        Cli.git(repo, "commit", "-qm", "strict policy");
+        Cli.Result r = Cli.run(home, "fix", "--repo", repo.toString(), "--json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(4);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("status").asText()).isEqualTo("NEEDS_HUMAN");
+        assertThat(json.get("policy_reasons").toString()).contains("the limit is 0");
+        assertThat(r.err()).contains("policy: BLOCKED");
+        assertThat(Cli.git(repo, "branch", "--list", "aap/*")).isEmpty();
+    }
+
+    @Test
+    void testCommandOverrideIsUsedForBaselineAndProof() throws Exception {
+        Cli.exampleRepo("python-pricing", repo);
+        Cli.Result r = Cli.run(home, "fix", "--repo", repo.toString(), "--dry-run",
+                "--test", "python3 -m pytest -q -p no:cacheprovider test_pricing.py");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("checks (verify): python3 -m pytest -q -p no:cacheprovider test_pricing.py"
+                + " -> exit 0");
+        assertThat(r.out()).contains("+    if quantity >= 10:").doesNotContain("branch:");
+    }
 }

@@ -33,13 +33,23 @@ final class JavaSupport implements LanguageSupport {
     private final List<String> mainRoots;
     private final java.util.function.Supplier<JvmWorker> more;
     private final List<JvmWorker> extra = new ArrayList<>();
+    private final List<java.util.concurrent.CompletableFuture<JvmWorker>> starting = new ArrayList<>();
+    private final Thread warmUp;
 
     private JavaSupport(JvmWorker worker, JavaMutator mutator, List<String> mainRoots,
-                        java.util.function.Supplier<JvmWorker> more) {
+                        java.util.function.Supplier<JvmWorker> more, Map<String, String> sources) {
         this.worker = worker;
         this.mutator = mutator;
         this.mainRoots = mainRoots;
         this.more = more;
+        // while coverage runs in the worker JVM, boot the other workers and warm up the compiler on spare cores
+        for (int i = 1; i < LanguageSupport.parallelism(); i++) {
+            starting.add(java.util.concurrent.CompletableFuture.supplyAsync(more));
+        }
+        var sample = new HashMap<String, String>();
+        sources.entrySet().stream().limit(5).forEach(e -> sample.put(e.getKey(), e.getValue()));
+        this.warmUp = Thread.ofPlatform().daemon().name("aap-javac-warm-up")
+                .start(() -> worker.warmUpCompiler(sample, 15));
     }
 
     static JavaSupport open(StrategyContext ctx) {
@@ -53,8 +63,9 @@ final class JavaSupport implements LanguageSupport {
                 layout.testSources().stream().map(Path::of).toList(), layout.classesDir(),
                 layout.testClassesDir(), layout.testClasspath(), Path.of(System.getProperty("java.home")));
         JvmWorker worker = JvmWorker.start(ctx.buildCtx().sandbox(), jvm, runner);
-        return new JavaSupport(worker, JavaMutator.create(sources(project, layout.mainSources())),
-                layout.mainSources(), () -> JvmWorker.start(ctx.buildCtx().sandbox(), jvm, runner));
+        Map<String, String> sources = sources(project, layout.mainSources());
+        return new JavaSupport(worker, JavaMutator.create(sources), layout.mainSources(),
+                () -> JvmWorker.start(ctx.buildCtx().sandbox(), jvm, runner), sources);
     }
 
     private static List<Path> locateOrFetch(StrategyContext ctx, Path m2, List<String> coords) {
@@ -135,8 +146,14 @@ final class JavaSupport implements LanguageSupport {
     @Override
     public synchronized List<CandidateValidator> validators() {
         // candidates are compiled in memory and never written to the workspace, so workers can share it
-        while (extra.size() < LanguageSupport.parallelism() - 1) {
-            extra.add(more.get());
+        for (var f : starting) {
+            extra.add(f.join());
+        }
+        starting.clear();
+        try {
+            warmUp.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         var all = new ArrayList<CandidateValidator>();
         all.add(worker);
@@ -150,8 +167,11 @@ final class JavaSupport implements LanguageSupport {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         worker.close();
         extra.forEach(JvmWorker::close);
+        for (var f : starting) {
+            f.thenAccept(JvmWorker::close);
+        }
     }
 }

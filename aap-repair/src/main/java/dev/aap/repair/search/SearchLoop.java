@@ -25,8 +25,8 @@ import java.util.TreeSet;
 final class SearchLoop {
 
     /** After the first plausible patch, look at this many more candidates for a smaller or likelier one. */
-    static final int EXPLORE_AFTER_FIRST = 150;
-    static final Duration EXPLORE_TIME = Duration.ofSeconds(8);
+    static final int EXPLORE_AFTER_FIRST = 60;
+    static final Duration EXPLORE_TIME = Duration.ofSeconds(3);
     static final int MAX_SOLUTIONS = 4;
 
     private record Scored(Candidate candidate, double score, String newText) {
