@@ -24,6 +24,11 @@ final class BenchReport {
             t.put("same_as_reference", mine.stream().filter(BenchRow::sameAsReference).count());
             t.put("validation_ms_median_of_medians", SearchMedian.of(mine.stream()
                     .filter(r -> r.candidates() > 0).map(BenchRow::validationMs).toList()));
+            long cmd = SearchMedian.of(mine.stream().filter(r -> r.testCommandMs() > 0).map(BenchRow::testCommandMs)
+                    .toList());
+            t.put("test_command_ms_median", cmd);
+            long val = (long) t.get("validation_ms_median_of_medians");
+            t.put("speedup_vs_test_command", val > 0 ? Math.round(cmd * 10.0 / val) / 10.0 : 0);
             t.put("seconds", Math.round(mine.stream().mapToDouble(BenchRow::seconds).sum() * 10) / 10.0);
             totals.put(lang, t);
         }
@@ -42,9 +47,10 @@ final class BenchReport {
                     r.validationMs());
         }
         out.println();
-        totals.forEach((lang, t) -> out.printf("%s: %s/%s plausible, %s same as reference, median ms/candidate %s,"
-                        + " %s s in all%n", lang, t.get("plausible"), t.get("programs"), t.get("same_as_reference"),
-                t.get("validation_ms_median_of_medians"), t.get("seconds")));
+        totals.forEach((lang, t) -> out.printf("%s: %s/%s plausible, %s same as reference; median ms per candidate %s"
+                        + " vs %s ms per run of the test command (%sx); %s s in all%n", lang, t.get("plausible"),
+                t.get("programs"), t.get("same_as_reference"), t.get("validation_ms_median_of_medians"),
+                t.get("test_command_ms_median"), t.get("speedup_vs_test_command"), t.get("seconds")));
         out.flush();
     }
 

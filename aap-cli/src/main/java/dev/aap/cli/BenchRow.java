@@ -19,22 +19,24 @@ import java.nio.file.Path;
  * @param changedLines     changed lines of the chosen patch, or 0
  * @param sameAsReference  whether the patched file equals the reference fix, whitespace aside
  * @param validationMs     median validation time per candidate
+ * @param testCommandMs    one run of the project's own test command (the baseline), for comparison
  * @param seconds          wall time of the run
  * @param detail           the run's message
  */
 record BenchRow(String program, String language, String outcome, int candidates, double firstPlausibleS,
-                int changedLines, boolean sameAsReference, long validationMs, double seconds, String detail) {
+                int changedLines, boolean sameAsReference, long validationMs, long testCommandMs, double seconds,
+                String detail) {
 
     static BenchRow of(BenchPackage pkg, RunResult r, Path repo) {
         boolean plausible = r.status() == RunStatus.SUCCEEDED || r.patch() != null;
         boolean same = plausible && r.patch() != null && sameAsReference(pkg, r.patch(), repo);
         double first = r.firstPlausibleMs() == null ? -1 : r.firstPlausibleMs() / 1000.0;
         return new BenchRow(pkg.name(), pkg.language(), plausible ? "plausible" : "none", r.validated(), first,
-                r.changedLines(), same, r.validationMsMedian(), r.seconds(), r.message());
+                r.changedLines(), same, r.validationMsMedian(), r.baselineMs(), r.seconds(), r.message());
     }
 
     static BenchRow error(BenchPackage pkg, String message, double seconds) {
-        return new BenchRow(pkg.name(), pkg.language(), "error", 0, -1, 0, false, 0, seconds,
+        return new BenchRow(pkg.name(), pkg.language(), "error", 0, -1, 0, false, 0, 0, seconds,
                 message.lines().findFirst().orElse(""));
     }
 

@@ -27,6 +27,7 @@ final class RunRecorder {
     private String buildTool;
     private String testCommand;
     private int baselineTests;
+    private long baselineMs;
     private List<String> failing = List.of();
     private StrategyResult.Stats stats = StrategyResult.Stats.none();
     private Patch patch;
@@ -57,8 +58,9 @@ final class RunRecorder {
         testCommand = build.testCommandLine();
     }
 
-    synchronized void baseline(int tests, List<String> failingTests) {
+    synchronized void baseline(int tests, long millis, List<String> failingTests) {
         baselineTests = tests;
+        baselineMs = millis;
         failing = List.copyOf(failingTests);
         store.writeResult(result(RunStatus.RUNNING, -1, "running", null, null, List.of()));
     }
@@ -95,7 +97,7 @@ final class RunRecorder {
                              List<String> policyReasons) {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new RunResult(id.value(), status, exitCode, message, source.topLevel().toString(), source.head(),
-                task.strategy(), sandbox, buildTool, testCommand, baselineTests, failing, branch, commit,
+                task.strategy(), sandbox, buildTool, testCommand, baselineTests, baselineMs, failing, branch, commit,
                 patch == null ? null : patch.diff(), patch == null ? 0 : patch.changedLines(), stats.candidates(),
                 stats.validated(), stats.validationMsMedian(),
                 stats.firstPlausibleMs() < 0 ? null : stats.firstPlausibleMs(), Math.round(seconds * 100) / 100.0,

@@ -16,6 +16,7 @@ import java.util.List;
  * @param buildTool             detected build tool
  * @param testCommand           the test command that decides
  * @param baselineTests         tests run at baseline
+ * @param baselineMs            wall time of the baseline run of the project's test command
  * @param failingTests          tests failing at baseline
  * @param branch                branch created in the user's repository, or null
  * @param commit                commit on that branch, or null
@@ -32,7 +33,7 @@ import java.util.List;
  */
 public record RunResult(String runId, RunStatus status, int exitCode, String message, String repo, String baseCommit,
                         String strategy, String sandbox, String buildTool, String testCommand, int baselineTests,
-                        List<String> failingTests, String branch, String commit, String patch, int changedLines,
+                        long baselineMs, List<String> failingTests, String branch, String commit, String patch, int changedLines,
                         int candidates, int validated, long validationMsMedian, Long firstPlausibleMs, double seconds,
                         List<String> alternatives, List<String> policyReasons, String runDir) {
 

@@ -67,16 +67,32 @@ final class SearchLoop {
         return state.result(queue.size(), lines.size());
     }
 
-    /** One validator's share of the queue: takes the next candidate until a stop condition holds. */
+    /**
+     * One validator's share of the queue: takes the next candidate until a stop condition holds. Candidates cut by
+     * the per-test limit get a second chance with the full timeout once the queue is exhausted without a plausible
+     * patch: the limit guesses that the fixed program is about as fast as the passing tests, which is not always so.
+     */
     private void work(List<Scored> queue, CandidateValidator validator, State state) {
+        boolean generous = false;
         while (true) {
             int i = state.take(queue.size());
             if (i < 0) {
                 return;
             }
+            boolean retry = i >= queue.size();
+            if (retry) {
+                i -= queue.size();
+                if (!generous) {
+                    validator.setTestLimit(lang.candidateTimeout());
+                    generous = true;
+                }
+            }
             Scored s = queue.get(i);
             Candidate c = s.candidate();
             Verdict v = validator.validate(Map.of(c.file(), s.newText()), failing, passing, timeout());
+            if (!retry && v instanceof Verdict.TestFailed f && f.timedOut()) {
+                state.retryLater(i);
+            }
             ctx.events().emit(new Event.CandidateValidated(i + 1, c.file(), c.line(), c.operator(),
                     c.description(), outcome(v), v.millis()));
             StrategyResult.Solution solution = null;
@@ -99,6 +115,7 @@ final class SearchLoop {
     private final class State {
         private final List<Long> times = new ArrayList<>();
         private final List<StrategyResult.Solution> solutions = new ArrayList<>();
+        private final java.util.ArrayDeque<Integer> retries = new java.util.ArrayDeque<>();
         private int next;
         private int done;
         private int compiled;
@@ -107,12 +124,23 @@ final class SearchLoop {
         private Instant exploreUntil;
         private boolean stop;
 
+        /** The next queue index; past the queue, retries come back as {@code size + index}; -1 to stop. */
         synchronized int take(int size) {
-            if (stop || next >= size || ctx.pastDeadline() || next >= ctx.task().maxCandidates()
-                    || next >= stopAt || (exploreUntil != null && Instant.now().isAfter(exploreUntil))) {
+            if (stop || ctx.pastDeadline() || done >= ctx.task().maxCandidates() || next >= stopAt
+                    || (exploreUntil != null && Instant.now().isAfter(exploreUntil))) {
                 return -1;
             }
-            return next++;
+            if (next < size) {
+                return next++;
+            }
+            if (solutions.isEmpty() && !retries.isEmpty()) {
+                return size + retries.poll();
+            }
+            return -1;
+        }
+
+        synchronized void retryLater(int index) {
+            retries.add(index);
         }
 
         synchronized int record(Verdict v, StrategyResult.Solution solution) {
