@@ -275,6 +275,25 @@ def off_by_one_sites(ctx):
             for c in [node.left] + node.comparators:
                 if intish_expr(ctx, c) and not is_int(c):
                     yield from once(seen, c, 0.2)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Add, ast.Sub)):
+            # a count used in arithmetic, e.g. `len(xs) * [0]`, is a classic off-by-one spot
+            for x in (node.left, node.right):
+                if isinstance(x, ast.Call) and intish_expr(ctx, x):
+                    yield from once(seen, x, 0.3)
+
+
+def adjust_by_name(ctx, col):
+    """An int argument of a call shifted by another int name in scope: `f(xs, k)` -> `f(xs, k - n)`."""
+    for node in ctx.of(ast.Call):
+        for a in node.args:
+            # the argument's own type is often unknown (a parameter); the other name must be int-ish
+            if not isinstance(a, ast.Name) or a.id in ctx.listish(a):
+                continue
+            others = [n for n in sorted(ctx.intish(a)) if n != a.id][:8]
+            for other in others:
+                for op, sign in ((ast.Sub, "-"), (ast.Add, "+")):
+                    new = ast.BinOp(left=a, op=op(), right=name(other))
+                    col.replace(a, new, texts("%s %s %s" % (a.id, sign, other)), "adjust-by-name", 0.2)
 
 
 def once(seen, node, prior):
@@ -519,6 +538,7 @@ def insert_assignments(ctx, col, node):
                      "insert '%s = %s' %s" % (a, b, where))
 
 
-OPERATORS = [comparison_operator, binary_operator, boolean_operator, negation, literals, off_by_one, replace_name,
+OPERATORS = [comparison_operator, binary_operator, boolean_operator, negation, literals, off_by_one, adjust_by_name,
+             replace_name,
              replace_subexpression, attribute_name, call_changes, swap_operands, drop_operand, reuse_expression,
              slice_iterable, widen_none_check, lists, statements]

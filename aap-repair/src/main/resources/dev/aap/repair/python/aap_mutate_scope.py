@@ -91,7 +91,8 @@ class Scope:
         if is_int(value) or (isinstance(value, ast.Call) and call_name(value) in INT_CALLS):
             self.intish.add(name)
         elif isinstance(value, ast.BinOp) and not isinstance(value.op, ast.Add) \
-                and any(is_int(x) or (isinstance(x, ast.Name) and x.id in self.intish) for x in (value.left, value.right)):
+                and any(is_int(x) or (isinstance(x, ast.Name) and x.id in self.intish)
+                        or (isinstance(x, ast.Call) and call_name(x) in INT_CALLS) for x in (value.left, value.right)):
             self.intish.add(name)
         elif isinstance(value, ast.BinOp) and any(is_int(x) for x in (value.left, value.right)):
             self.intish.add(name)

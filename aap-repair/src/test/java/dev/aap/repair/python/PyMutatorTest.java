@@ -38,6 +38,28 @@ class PyMutatorTest {
     }
 
     @Test
+    void shiftsACountUsedInArithmetic() {
+        assertFixes("""
+                def pad(cells):
+                    width = 3
+                    return [width] + (len(cells)) * [0] + [width]
+                """, 3, "    return [width] + (len(cells) - 1) * [0] + [width]");
+    }
+
+    @Test
+    void shiftsAnArgumentByAnotherIntName() {
+        assertFixes("""
+                def select(items, rank):
+                    head = items[0]
+                    bigger = [x for x in items if x > head]
+                    taken = len(items) - len(bigger)
+                    if rank >= taken:
+                        return select(bigger, rank)
+                    return head
+                """, 6, "        return select(bigger, rank - taken)");
+    }
+
+    @Test
     void swapsCallArguments() {
         assertFixes("""
                 def gcd(a, b):
