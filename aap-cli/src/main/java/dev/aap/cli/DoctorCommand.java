@@ -34,7 +34,7 @@ final class DoctorCommand implements Callable<Integer> {
         String git = version("git", "--version");
         ok &= git != null;
         row(out, "git", git != null ? "ok" : "MISSING", git != null ? git : "install git");
-        String mvn = version("mvn", "-v");
+        String mvn = version("mvn", "-B", "-v");
         row(out, "maven", mvn != null ? "ok" : "missing", mvn != null ? mvn.lines().findFirst().orElse("")
                 : "needed for Maven projects (apt-get install -y maven), unless they ship ./mvnw");
         String py = null;

@@ -43,6 +43,11 @@ public interface Sandbox {
         };
     }
 
+    /** Kills a process started by {@link #start} together with everything it started, and waits briefly. */
+    static void killTree(Process process) {
+        ProcessRunner.killTree(process);
+    }
+
     /** Why bubblewrap cannot be used on this machine, or null when it works. */
     static String bwrapProblem() {
         return BwrapSandbox.problem();

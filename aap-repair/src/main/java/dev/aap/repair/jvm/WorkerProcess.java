@@ -125,13 +125,7 @@ final class WorkerProcess {
 
     /** Kills the worker and everything it started. */
     void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dev.aap.core.sandbox.Sandbox.killTree(process);
     }
 
     String stderrTail() {

@@ -75,13 +75,7 @@ final class WorkerProcess {
     }
 
     void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dev.aap.core.sandbox.Sandbox.killTree(process);
     }
 
     private String exitCode() {
