@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * @param candidates       candidates validated
  * @param firstPlausibleS  seconds into the run when the first plausible patch was found, or -1
  * @param changedLines     changed lines of the chosen patch, or 0
- * @param sameAsReference  whether the patched file equals the reference fix, whitespace aside
+ * @param sameAsReference  whether the patched file equals the reference fix, whitespace and comments aside
  * @param validationMs     median validation time per candidate
  * @param testCommandMs    one run of the project's own test command (the baseline), for comparison
  * @param seconds          wall time of the run
@@ -50,16 +50,22 @@ record BenchRow(String program, String language, String outcome, int candidates,
                 return false;
             }
             String patched = Files.readString(repo.resolve(pkg.buggyFile()));
-            return normalize(patched).equals(normalize(pkg.referenceFix()));
+            String comment = pkg.language().equals("python") ? "#" : "//";
+            return normalize(patched, comment).equals(normalize(pkg.referenceFix(), comment));
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** Whitespace inside lines and blank lines do not count: {@code a%b} equals {@code a % b}. */
-    private static String normalize(String s) {
-        return s.lines().map(l -> l.replaceAll("\\s+", "")).filter(l -> !l.isEmpty())
-                .reduce("", (a, b) -> a + b + "\n");
+    /**
+     * Whitespace, blank lines and end-of-line comments do not count: {@code a%b} equals {@code a % b}. (A comment
+     * marker inside a string literal would be cut too; the comparison is for reporting only.)
+     */
+    static String normalize(String s, String commentMarker) {
+        return s.lines().map(l -> {
+            int c = l.indexOf(commentMarker);
+            return (c >= 0 ? l.substring(0, c) : l).replaceAll("\\s+", "");
+        }).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n");
     }
 
     String oneLine() {
