@@ -103,11 +103,10 @@ class FixPythonTest {
     @Test
     void testCommandOverrideIsUsedForBaselineAndProof() throws Exception {
         Cli.exampleRepo("python-pricing", repo);
-        Cli.Result r = Cli.run(home, "fix", "--repo", repo.toString(), "--dry-run",
-                "--test", "python3 -m pytest -q -p no:cacheprovider test_pricing.py");
+        String command = dev.aap.core.build.PythonLocator.find() + " -m pytest -q -p no:cacheprovider test_pricing.py";
+        Cli.Result r = Cli.run(home, "fix", "--repo", repo.toString(), "--dry-run", "--test", command);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("checks (verify): python3 -m pytest -q -p no:cacheprovider test_pricing.py"
-                + " -> exit 0");
+        assertThat(r.err()).contains("checks (verify): " + command + " -> exit 0");
         assertThat(r.out()).contains("+    if quantity >= 10:").doesNotContain("branch:");
     }
 }

@@ -37,7 +37,7 @@ class PyCoverageTest {
         PyProjects.write(project, Map.of("calc.py", SOURCE, "test_calc.py", TESTS,
                 "pytest.ini", "[pytest]\naddopts = -p no:cacheprovider\n"));
 
-        var byId = PythonCoverage.collect(Sandbox.select("none"), project, "python3", scratch).stream()
+        var byId = PythonCoverage.collect(Sandbox.select("none"), project, dev.aap.core.build.PythonLocator.find(), scratch).stream()
                 .collect(Collectors.toMap(TestCoverage::testId, Function.identity()));
 
         assertThat(byId).containsOnlyKeys("test_calc.py::test_bigger_first", "test_calc.py::test_smaller_first");
@@ -55,7 +55,7 @@ class PyCoverageTest {
         PyProjects.write(project, Map.of("pkg/__init__.py", "", "pkg/calc.py", SOURCE,
                 "tests/test_calc.py", TESTS.replace("from calc", "from pkg.calc")));
 
-        var coverage = PythonCoverage.collect(Sandbox.select("bwrap"), project, "python3", scratch);
+        var coverage = PythonCoverage.collect(Sandbox.select("bwrap"), project, dev.aap.core.build.PythonLocator.find(), scratch);
 
         assertThat(coverage).hasSize(2);
         assertThat(coverage).allSatisfy(t -> assertThat(t.lines()).containsOnlyKeys("pkg/calc.py"));
@@ -87,7 +87,7 @@ class PyCoverageTest {
                 """));
 
         long started = System.nanoTime();
-        var timed = PythonCoverage.collectTimed(Sandbox.select("none"), project, "python3", scratch,
+        var timed = PythonCoverage.collectTimed(Sandbox.select("none"), project, dev.aap.core.build.PythonLocator.find(), scratch,
                 Duration.ofMillis(500));
         long millis = (System.nanoTime() - started) / 1_000_000;
 

@@ -41,7 +41,7 @@ class PyWorkerTest {
                         def test_zero():
                             assert gcd(5, 0) == 5
                         """));
-        try (var worker = PytestWorker.start(Sandbox.select(sandbox), project, "python3", scratch)) {
+        try (var worker = PytestWorker.start(Sandbox.select(sandbox), project, dev.aap.core.build.PythonLocator.find(), scratch)) {
             assertThat(worker.validate(Map.of("gcd.py", FIXED), FIRST, REST, TIMEOUT))
                     .isInstanceOfSatisfying(Verdict.Plausible.class, v -> assertThat(v.testsRun()).isEqualTo(2));
 
@@ -88,7 +88,7 @@ class PyWorkerTest {
                     assert gcd(5, 0) == 5
                 """));
         String loops = FIXED.replace("    if b == 0:", "    while a == 5:\n        %s\n    if b == 0:".formatted(loopBody));
-        try (var worker = PytestWorker.start(Sandbox.select("none"), project, "python3", scratch)) {
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project, dev.aap.core.build.PythonLocator.find(), scratch)) {
             worker.setTestLimit(Duration.ofMillis(500));
             long started = System.nanoTime();
             Verdict verdict = worker.validate(Map.of("gcd.py", loops), FIRST, REST, Duration.ofSeconds(30));
@@ -115,7 +115,7 @@ class PyWorkerTest {
                             while True:
                                 pass
                         """));
-        try (var worker = PytestWorker.start(Sandbox.select("none"), project, "python3", scratch)) {
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project, dev.aap.core.build.PythonLocator.find(), scratch)) {
             assertThat(worker.validate(Map.of(), FIRST, List.of(), Duration.ofSeconds(30)))
                     .isInstanceOfSatisfying(Verdict.TestFailed.class, v -> {
                         assertThat(v.message()).contains("ProjectAlarm");
@@ -139,7 +139,7 @@ class PyWorkerTest {
                         def test_zero():
                             assert gcd(5, 0) == 5
                         """));
-        try (var worker = PytestWorker.start(Sandbox.select("none"), project, "python3", scratch)) {
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project, dev.aap.core.build.PythonLocator.find(), scratch)) {
             assertThat(worker.validate(Map.of("gcd.py", FIXED), FIRST, REST, TIMEOUT))
                     .isInstanceOf(Verdict.Plausible.class);
             assertThat(worker.validate(Map.of("gcd.py", FIXED, "expected.py", "SEVEN = 8\n"), FIRST, REST, TIMEOUT))
@@ -158,7 +158,7 @@ class PyWorkerTest {
     void aProjectWhoseSessionDoesNotComeUpStillGetsAnswers(@TempDir Path project, @TempDir Path scratch) {
         PyProjects.write(project, Map.of("gcd.py", BUGGY, "conftest.py", "raise RuntimeError('broken conftest')\n",
                 "test_gcd.py", "from gcd import gcd\n\ndef test_coprime():\n    assert gcd(35, 21) == 7\n"));
-        try (var worker = PytestWorker.start(Sandbox.select("none"), project, "python3", scratch)) {
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project, dev.aap.core.build.PythonLocator.find(), scratch)) {
             assertThat(worker.validate(Map.of("gcd.py", FIXED), FIRST, List.of(), TIMEOUT))
                     .isInstanceOf(Verdict.TestFailed.class);
             assertThat(worker.validate(Map.of("gcd.py", FIXED, "conftest.py", ""), FIRST, List.of(), TIMEOUT))
