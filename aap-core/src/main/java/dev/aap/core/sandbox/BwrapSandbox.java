@@ -46,6 +46,11 @@ final class BwrapSandbox implements Sandbox {
         }
         a.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
                 "--tmpfs", "/dev/shm"));
+        // what aap itself runs from (its class path, the JDK, the home with ~/.m2) must stay visible even when it
+        // lives under /tmp, which the private tmpfs above would otherwise hide; read-only, like the rest
+        for (Path top : hiddenByPrivateTmp(hostPaths())) {
+            a.addAll(List.of("--ro-bind", top.toString(), top.toString()));
+        }
         for (Path dir : spec.writable()) {
             a.addAll(List.of("--bind", abs(dir), abs(dir)));
         }
@@ -65,6 +70,32 @@ final class BwrapSandbox implements Sandbox {
         }
         a.addAll(spec.command());
         return a;
+    }
+
+    /** The host paths a sandboxed command may need to read: aap's class path, the JDK, the user's home. */
+    private static List<Path> hostPaths() {
+        var paths = new ArrayList<Path>();
+        paths.add(Path.of(System.getProperty("java.home")));
+        paths.add(Path.of(System.getProperty("user.home")));
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                paths.add(Path.of(entry));
+            }
+        }
+        return paths;
+    }
+
+    /** For paths under /tmp, the top-level directories below /tmp that hold them (each once, in order). */
+    static List<Path> hiddenByPrivateTmp(List<Path> paths) {
+        var tops = new java.util.LinkedHashSet<Path>();
+        Path tmp = Path.of("/tmp");
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.startsWith(tmp) && abs.getNameCount() > 1 && java.nio.file.Files.exists(abs)) {
+                tops.add(tmp.resolve(abs.getName(1)));
+            }
+        }
+        return List.copyOf(tops);
     }
 
     private static Map<String, String> env(ExecSpec spec) {

@@ -81,6 +81,33 @@ class BwrapSandboxTest {
     }
 
     @Test
+    void hostPathsUnderTmpAreExposedByTheirTopDirectory() throws Exception {
+        Path inside = Files.createDirectories(work.resolve("a/b"));
+        var tops = BwrapSandbox.hiddenByPrivateTmp(List.of(inside, Path.of("/usr/lib"), work.resolve("missing")));
+        if (work.toAbsolutePath().startsWith("/tmp")) {
+            assertThat(tops).containsExactly(Path.of("/tmp").resolve(work.toAbsolutePath().getName(1)));
+        } else {
+            assertThat(tops).isEmpty();
+        }
+    }
+
+    @Test
+    void unrelatedFilesUnderTmpStayHidden() throws Exception {
+        // only what aap itself runs from is exposed; any other directory under /tmp stays behind the private tmpfs
+        assumeTrue(work.toAbsolutePath().startsWith("/tmp"), "temp dirs are not under /tmp here");
+        Path other = Files.createTempDirectory(Path.of("/tmp"), "aap-host-");
+        try {
+            Files.writeString(other.resolve("lib.txt"), "library");
+            var spec = ExecSpec.of(List.of("sh", "-c", "cat " + other.resolve("lib.txt")), work, quick());
+            // not exposed: hidden by the private /tmp
+            assertThat(Sandbox.select("bwrap").exec(spec).stdout()).doesNotContain("library");
+        } finally {
+            Files.deleteIfExists(other.resolve("lib.txt"));
+            Files.deleteIfExists(other);
+        }
+    }
+
+    @Test
     void systemIsReadOnly() {
         ExecResult r = sh("touch /usr/aap-probe 2>/dev/null && echo wrote || echo read-only", quick());
         assertThat(r.stdout()).contains("read-only");
