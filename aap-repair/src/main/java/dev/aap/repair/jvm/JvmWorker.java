@@ -66,8 +66,8 @@ public final class JvmWorker implements CandidateValidator {
      * Compiles the given sources a few times and throws the result away, so the in-process compiler is warm (JIT)
      * before the first candidate arrives. Safe to call from another thread while tests run in the worker.
      */
-    public void warmUpCompiler(Map<String, String> sources, int rounds) {
-        for (int i = 0; i < rounds; i++) {
+    public void warmUpCompiler(Map<String, String> sources, int rounds, java.util.function.BooleanSupplier keepGoing) {
+        for (int i = 0; i < rounds && keepGoing.getAsBoolean(); i++) {
             for (var e : sources.entrySet()) {
                 // a trailing comment makes each round's text unique, so the compile cache does not answer instead
                 compiler.compile(Map.of(e.getKey(), e.getValue() + "\n// aap warm-up " + i + "\n"));

@@ -35,6 +35,7 @@ final class JavaSupport implements LanguageSupport {
     private final List<JvmWorker> extra = new ArrayList<>();
     private final List<java.util.concurrent.CompletableFuture<JvmWorker>> starting = new ArrayList<>();
     private final Thread warmUp;
+    private volatile boolean warming = true;
 
     private JavaSupport(JvmWorker worker, JavaMutator mutator, List<String> mainRoots,
                         java.util.function.Supplier<JvmWorker> more, Map<String, String> sources) {
@@ -49,7 +50,7 @@ final class JavaSupport implements LanguageSupport {
         var sample = new HashMap<String, String>();
         sources.entrySet().stream().limit(5).forEach(e -> sample.put(e.getKey(), e.getValue()));
         this.warmUp = Thread.ofPlatform().daemon().name("aap-javac-warm-up")
-                .start(() -> worker.warmUpCompiler(sample, 15));
+                .start(() -> worker.warmUpCompiler(sample, 30, () -> warming));
     }
 
     static JavaSupport open(StrategyContext ctx) {
@@ -150,6 +151,8 @@ final class JavaSupport implements LanguageSupport {
             extra.add(f.join());
         }
         starting.clear();
+        // warming up only pays while it overlaps coverage; once candidates are ready it would delay them
+        warming = false;
         try {
             warmUp.join();
         } catch (InterruptedException e) {
