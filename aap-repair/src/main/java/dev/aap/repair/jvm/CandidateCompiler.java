@@ -26,11 +26,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Compiles changed sources in memory against the project's compiled classes. One file manager lives as long as the
- * worker, so jar indexes and the JDK's symbol files are read once, not per candidate.
+ * Compiles changed sources in memory against the project's compiled classes: with the Eclipse compiler, which keeps
+ * what it read from the class path across candidates, and with javac where ECJ does not know the release or fails
+ * internally. javac's one file manager lives as long as the worker, so jar indexes are read once, not per candidate.
  */
 final class CandidateCompiler implements AutoCloseable {
 
@@ -50,6 +52,7 @@ final class CandidateCompiler implements AutoCloseable {
     private final StandardJavaFileManager files;
     private final List<String> options;
     private final Path projectRoot;
+    private final Optional<EcjCompiler> ecj;
     /** Different operators often produce the same text; compiling it again would only repeat the same answer. */
     private final Map<Map<String, String>, Result> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -59,6 +62,11 @@ final class CandidateCompiler implements AutoCloseable {
     };
 
     CandidateCompiler(JvmProject project) {
+        this(project, true);
+    }
+
+    /** With {@code useEcj} false, always javac (to compare the two). */
+    CandidateCompiler(JvmProject project, boolean useEcj) {
         javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new EnvironmentException("aap runs on a JRE without a Java compiler; run it with a full JDK");
@@ -71,7 +79,17 @@ final class CandidateCompiler implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        options = options(release(project));
+        int release = release(project);
+        options = options(release);
+        ecj = useEcj ? ecj(project, release) : Optional.empty();
+    }
+
+    private static Optional<EcjCompiler> ecj(JvmProject project, int release) {
+        try {
+            return EcjCompiler.create(project.compileClasspath(), release);
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty(); // e.g. a JDK layout ECJ cannot read: javac still works
+        }
     }
 
     /**
@@ -87,8 +105,11 @@ final class CandidateCompiler implements AutoCloseable {
         return List.copyOf(options);
     }
 
-    /** Compiles the changed {@code .java} files (project-relative path to full text); other files are ignored. */
-    Result compile(Map<String, String> changed) {
+    /**
+     * Compiles the changed {@code .java} files (project-relative path to full text); other files are ignored. One
+     * compilation at a time: the warm-up thread may call this while a candidate is validated.
+     */
+    synchronized Result compile(Map<String, String> changed) {
         var key = Map.copyOf(changed);
         Result known = recent.get(key);
         if (known == null) {
@@ -99,15 +120,28 @@ final class CandidateCompiler implements AutoCloseable {
     }
 
     private Result compileNow(Map<String, String> changed) {
-        var sources = new ArrayList<JavaFileObject>();
+        var java = new LinkedHashMap<String, String>();
         changed.forEach((path, text) -> {
             if (path.endsWith(".java")) {
-                sources.add(new Source(path, projectRoot.resolve(path).toUri(), text));
+                java.put(path, text);
             }
         });
-        if (sources.isEmpty()) {
+        if (java.isEmpty()) {
             return new Result.Compiled(Map.of());
         }
+        if (ecj.isPresent()) {
+            try {
+                return ecj.get().compile(java, MAX_ERRORS);
+            } catch (RuntimeException | LinkageError e) {
+                // an internal ECJ failure says nothing about the candidate: let javac decide
+            }
+        }
+        return compileWithJavac(java);
+    }
+
+    private Result compileWithJavac(Map<String, String> java) {
+        var sources = new ArrayList<JavaFileObject>();
+        java.forEach((path, text) -> sources.add(new Source(path, projectRoot.resolve(path).toUri(), text)));
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         var output = new MemoryOutput(files);
         boolean ok = javac.getTask(null, output, diagnostics, options, null, sources).call();
@@ -149,8 +183,10 @@ final class CandidateCompiler implements AutoCloseable {
         return running;
     }
 
+    /** Waits for a compilation in progress (the warm-up thread's), then releases jar handles. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        ecj.ifPresent(EcjCompiler::close);
         try {
             files.close();
         } catch (IOException ignored) {
