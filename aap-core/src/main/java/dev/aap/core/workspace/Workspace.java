@@ -80,7 +80,12 @@ public final class Workspace implements AutoCloseable {
 
     /** The current change against the base commit, with paths relative to the repository top level. */
     public Patch diff() {
-        return Patch.parse(Git.check(root, "diff", "--no-color", "--no-ext-diff", "HEAD") + "\n");
+        // not Git.check: stripping would cut the trailing context line " " of a hunk and break the patch
+        Git.Result r = Git.run(root, "diff", "--no-color", "--no-ext-diff", "HEAD");
+        if (!r.ok()) {
+            throw new dev.aap.core.EnvironmentException("git diff failed in " + root + ": " + r.err().strip());
+        }
+        return Patch.parse(r.out());
     }
 
     /**

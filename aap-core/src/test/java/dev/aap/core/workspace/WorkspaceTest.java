@@ -60,6 +60,18 @@ class WorkspaceTest {
     }
 
     @Test
+    void diffAppliesCleanlyWhenTheHunkEndsWithABlankLine() throws Exception {
+        TestRepos.commit(repo, "m.py", "def f(n):\n    n ^= 1\n    return n\n\n\nX = 1\n");
+        try (Workspace ws = Workspace.create(SourceRepo.inspect(repo), home.resolve("ws"))) {
+            ws.write("m.py", "def f(n):\n    n &= 1\n    return n\n\n\nX = 1\n");
+            Patch p = ws.diff();
+            java.nio.file.Path file = home.resolve("p.diff");
+            Files.writeString(file, p.diff());
+            assertThat(Git.run(repo, "apply", "--check", file.toString()).ok()).as(p.diff()).isTrue();
+        }
+    }
+
+    @Test
     void resetRestoresTrackedFiles() throws Exception {
         TestRepos.commit(repo, "a.txt", "a\n");
         try (Workspace ws = Workspace.create(SourceRepo.inspect(repo), home.resolve("ws"))) {
