@@ -47,10 +47,7 @@ class BadInputTest {
 
     @Test
     void projectWithoutTestsSaysHowToGiveATestCommand() throws Exception {
-        Files.writeString(dir.resolve("README.txt"), "nothing here\n");
-        Cli.git(dir, "init", "-q");
-        Cli.git(dir, "add", "-A");
-        Cli.git(dir, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x");
+        commitOneFile("README.txt", "nothing here\n");
         Cli.Result r = Cli.run(home, "fix", "--repo", dir.toString(), "--sandbox", "none");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("no test command found");
@@ -58,10 +55,7 @@ class BadInputTest {
 
     @Test
     void gradleProjectIsNotSupportedYet() throws Exception {
-        Files.writeString(dir.resolve("build.gradle"), "plugins { id 'java' }\n");
-        Cli.git(dir, "init", "-q");
-        Cli.git(dir, "add", "-A");
-        Cli.git(dir, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x");
+        commitOneFile("build.gradle", "plugins { id 'java' }\n");
         Cli.Result r = Cli.run(home, "fix", "--repo", dir.toString(), "--sandbox", "none");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("Gradle projects are not supported yet");
@@ -91,5 +85,12 @@ class BadInputTest {
                 "fix", "--repo", dir.toString(), "--sandbox", "bwrap");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("bubblewrap").contains("apt-get install -y bubblewrap");
+    }
+
+    private void commitOneFile(String name, String text) throws Exception {
+        Files.writeString(dir.resolve(name), text);
+        Cli.git(dir, "init", "-q");
+        Cli.git(dir, "add", "-A");
+        Cli.git(dir, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x");
     }
 }
