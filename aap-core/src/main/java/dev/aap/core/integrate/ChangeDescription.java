@@ -17,13 +17,16 @@ import java.util.Locale;
  * @param fixedTests   tests that failed before and pass now
  * @param alternatives other plausible patches found, one line each
  * @param strategy     the brain that produced it
+ * @param narrative    the strategy's own commit message, PR sections and critic review (may be empty)
  */
 public record ChangeDescription(String runId, String issue, String summary, Patch patch, String testCommand,
-                                int testsRun, List<String> fixedTests, List<String> alternatives, String strategy) {
+                                int testsRun, List<String> fixedTests, List<String> alternatives, String strategy,
+                                Narrative narrative) {
 
     public ChangeDescription {
         fixedTests = List.copyOf(fixedTests);
         alternatives = List.copyOf(alternatives);
+        narrative = narrative == null ? Narrative.none() : narrative;
     }
 
     /** {@code aap/<run-id>-<slug>}, the slug taken from the issue text or the summary. */
@@ -38,6 +41,9 @@ public record ChangeDescription(String runId, String issue, String summary, Patc
 
     /** A Conventional Commit: {@code fix(scope): summary}, a body, and a trailer naming the run. */
     public String commitMessage() {
+        if (narrative.commitMessage() != null && !narrative.commitMessage().isBlank()) {
+            return narrative.commitMessage().strip() + "\n\nGenerated-by: aap " + strategy + " run " + runId + "\n";
+        }
         String scope = patch.files().isEmpty() ? "" : scopeOf(patch.files().get(0));
         String subject = "fix" + (scope.isEmpty() ? "" : "(" + scope + ")") + ": " + summary;
         if (subject.length() > 100) {

@@ -68,6 +68,7 @@ public final class Pipeline {
         try (EventLog events = EventLog.open(id.value(), runDir.resolve("events.jsonl"))) {
             listeners.forEach(events::addListener);
             var rec = new RunRecorder(store, id, runDir, source, task, sandbox.name(), start);
+            TaskFile.write(runDir, task, source);
             recorder = rec;
             events.emit(new Event.RunStarted(source.topLevel().toString(), source.head(), strategy.name(),
                     sandbox.name(), source.dirty()));
@@ -105,7 +106,7 @@ public final class Pipeline {
         // prepare
         events.emit(new Event.StepStarted("prepare"));
         long t0 = System.nanoTime();
-        workspace = Workspace.create(source, store.workspaceDir(id));
+        workspace = Workspace.create(source, store.workspaceDir(id), task.baseCommit());
         Path scratch = store.workspaceDir(id).resolveSibling(id.value() + "-scratch");
         mkdirs(scratch);
         BuildTool build = BuildTool.detect(workspace.projectDir(), task.testCommand());
@@ -139,13 +140,22 @@ public final class Pipeline {
         // the budget is for localization and search: it starts once the baseline is known, and the final
         // verification comes on top (a baseline slowed by timeouts says nothing about a fixed program's speed)
         Instant deadline = Instant.now().plus(task.budget());
-        var sctx = new StrategyContext(task, workspace, build, ctx, baseline, events, deadline, scratch, rec.start());
+        var sctx = new StrategyContext(task, workspace, build, ctx, baseline, events, deadline, scratch, rec.start(),
+                runDir, store.home().resolve("cache"), List.of());
         StrategyResult result = strategy.run(sctx);
         rec.stats(result.stats());
         workspace.reset();
-        if (!(result instanceof StrategyResult.Found found)) {
-            String reason = ((StrategyResult.NotFound) result).reason();
-            return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND, "no plausible patch: " + reason));
+        StrategyResult.Found found;
+        switch (result) {
+            case StrategyResult.Found f -> found = f;
+            case StrategyResult.NotFound nf -> {
+                return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND,
+                        "no plausible patch: " + nf.reason()));
+            }
+            case StrategyResult.NeedsHuman nh -> {
+                return finish(events, rec.failed(RunStatus.NEEDS_HUMAN, ExitCodes.BLOCKED_BY_POLICY,
+                        "needs a human: " + nh.reason()));
+            }
         }
 
         // verify with the project's own test command
@@ -186,7 +196,7 @@ public final class Pipeline {
         var change = new ChangeDescription(id.value(), task.issue(), chosen.summary(), patch, build.testCommandLine(),
                 proof.report().executed(), chosen.fixedTests(),
                 found.solutions().stream().skip(1).limit(3).map(StrategyResult.Solution::summary).toList(),
-                strategy.name());
+                strategy.name(), chosen.notes());
         String branch = change.branchName();
         Checks.write(runDir.resolve("pr.md"), PullRequestBody.render(change, branch,
                 decision.allowed() ? "all passed" : String.join("; ", decision.reasons())));

@@ -32,6 +32,7 @@ final class RunRecorder {
     private StrategyResult.Stats stats = StrategyResult.Stats.none();
     private Patch patch;
     private List<String> alternatives = List.of();
+    private RunResult.Critic critic;
     private volatile boolean finished;
 
     RunRecorder(RunStore store, RunId id, Path runDir, SourceRepo source, Task task, String sandbox, long start) {
@@ -74,6 +75,9 @@ final class RunRecorder {
         var alts = new ArrayList<String>();
         all.stream().filter(s -> s != chosen).limit(3).forEach(s -> alts.add(s.summary()));
         alternatives = alts;
+        if (chosen.notes().criticVerdict() != null) {
+            critic = new RunResult.Critic(chosen.notes().criticVerdict(), chosen.notes().criticNotes());
+        }
     }
 
     synchronized RunResult succeeded(String branch, String commit, String message) {
@@ -101,6 +105,6 @@ final class RunRecorder {
                 patch == null ? null : patch.diff(), patch == null ? 0 : patch.changedLines(), stats.candidates(),
                 stats.validated(), stats.validationMsMedian(),
                 stats.firstPlausibleMs() < 0 ? null : stats.firstPlausibleMs(), Math.round(seconds * 100) / 100.0,
-                alternatives, policyReasons, runDir.toString());
+                alternatives, policyReasons, runDir.toString(), stats.usage(), critic);
     }
 }

@@ -9,6 +9,7 @@ import dev.aap.core.workspace.Workspace;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a strategy gets to work with.
@@ -22,9 +23,23 @@ import java.time.Instant;
  * @param deadline  when the strategy must return
  * @param scratch   a writable directory for the strategy's own files
  * @param startNanos {@link System#nanoTime()} at run start, for time-to-first-plausible
+ * @param runDir     the run's artifact directory (trajectories go there)
+ * @param cacheDir   {@code AAP_HOME/cache}, shared by runs (model responses, code index)
+ * @param hints      suspicious locations ({@code file:line}, best first) handed over by an earlier strategy
  */
 public record StrategyContext(Task task, Workspace workspace, BuildTool build, BuildContext buildCtx, TestRun baseline,
-                              EventLog events, Instant deadline, Path scratch, long startNanos) {
+                              EventLog events, Instant deadline, Path scratch, long startNanos, Path runDir,
+                              Path cacheDir, List<String> hints) {
+
+    public StrategyContext {
+        hints = hints == null ? List.of() : List.copyOf(hints);
+    }
+
+    /** The same context with another deadline and hints, for a strategy run inside another. */
+    public StrategyContext with(Instant newDeadline, List<String> newHints) {
+        return new StrategyContext(task, workspace, build, buildCtx, baseline, events, newDeadline, scratch,
+                startNanos, runDir, cacheDir, newHints);
+    }
 
     public boolean pastDeadline() {
         return Instant.now().isAfter(deadline);

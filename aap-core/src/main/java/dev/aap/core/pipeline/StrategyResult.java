@@ -1,5 +1,8 @@
 package dev.aap.core.pipeline;
 
+import dev.aap.core.integrate.Narrative;
+import dev.aap.core.run.ModelUsage;
+
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +22,23 @@ public sealed interface StrategyResult {
         }
     }
 
-    /** Nothing plausible within the budget; {@code reason} says why in one line. */
-    record NotFound(String reason, Stats stats) implements StrategyResult {
+    /**
+     * Nothing plausible within the budget; {@code reason} says why in one line. {@code suspicious} ranks the
+     * locations the strategy suspected ({@code file:line}, most suspicious first), for a strategy that takes over.
+     */
+    record NotFound(String reason, Stats stats, List<String> suspicious) implements StrategyResult {
+
+        public NotFound {
+            suspicious = List.copyOf(suspicious);
+        }
+
+        public NotFound(String reason, Stats stats) {
+            this(reason, stats, List.of());
+        }
+    }
+
+    /** The strategy stopped on a guard that needs a person to look (e.g. an oversized edit); the run ends NEEDS_HUMAN. */
+    record NeedsHuman(String reason, Stats stats) implements StrategyResult {
     }
 
     /**
@@ -32,15 +50,23 @@ public sealed interface StrategyResult {
      * @param score         the strategy's confidence (suspiciousness × prior for search)
      * @param foundAtMillis run time when it was found
      * @param fixedTests    baseline-failing tests it makes pass
+     * @param notes         the strategy's own account of the change (e.g. an LLM critic's review), or empty
      */
     record Solution(Map<String, String> files, String summary, int changedLines, double score, long foundAtMillis,
-                    List<String> fixedTests) {
+                    List<String> fixedTests, Narrative notes) {
 
         public Solution {
             files = Map.copyOf(files);
             fixedTests = List.copyOf(fixedTests);
+            notes = notes == null ? Narrative.none() : notes;
+        }
+
+        public Solution(Map<String, String> files, String summary, int changedLines, double score,
+                        long foundAtMillis, List<String> fixedTests) {
+            this(files, summary, changedLines, score, foundAtMillis, fixedTests, Narrative.none());
         }
     }
+
 
     /**
      * Search effort.
@@ -50,11 +76,28 @@ public sealed interface StrategyResult {
      * @param compiled           candidates that compiled and ran tests
      * @param validationMsMedian median validation time
      * @param firstPlausibleMs   run time of the first plausible patch, or -1
+     * @param usage              model calls, tokens and cost (none for the offline brain)
      */
-    record Stats(int candidates, int validated, int compiled, long validationMsMedian, long firstPlausibleMs) {
+    record Stats(int candidates, int validated, int compiled, long validationMsMedian, long firstPlausibleMs,
+                 ModelUsage usage) {
+
+        public Stats {
+            usage = usage == null ? ModelUsage.none() : usage;
+        }
+
+        public Stats(int candidates, int validated, int compiled, long validationMsMedian, long firstPlausibleMs) {
+            this(candidates, validated, compiled, validationMsMedian, firstPlausibleMs, ModelUsage.none());
+        }
 
         public static Stats none() {
             return new Stats(0, 0, 0, 0, -1);
+        }
+
+        /** Effort of two strategies run one after the other. */
+        public Stats plus(Stats o) {
+            long first = firstPlausibleMs >= 0 ? firstPlausibleMs : o.firstPlausibleMs;
+            return new Stats(candidates + o.candidates, validated + o.validated, compiled + o.compiled,
+                    Math.max(validationMsMedian, o.validationMsMedian), first, usage.plus(o.usage));
         }
     }
 }

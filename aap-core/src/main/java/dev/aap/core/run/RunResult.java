@@ -30,16 +30,28 @@ import java.util.List;
  * @param alternatives          other plausible patches (summary lines), at most 3
  * @param policyReasons         why the policy blocked the patch (empty when it passed)
  * @param runDir                where the artifacts are
+ * @param usage                 model calls, tokens and cost
+ * @param critic                the critic's verdict and points on the patch (llm brain), or null
  */
 public record RunResult(String runId, RunStatus status, int exitCode, String message, String repo, String baseCommit,
                         String strategy, String sandbox, String buildTool, String testCommand, int baselineTests,
                         long baselineMs, List<String> failingTests, String branch, String commit, String patch, int changedLines,
                         int candidates, int validated, long validationMsMedian, Long firstPlausibleMs, double seconds,
-                        List<String> alternatives, List<String> policyReasons, String runDir) {
+                        List<String> alternatives, List<String> policyReasons, String runDir, ModelUsage usage,
+                        Critic critic) {
 
     public RunResult {
         failingTests = failingTests == null ? List.of() : List.copyOf(failingTests);
         alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
         policyReasons = policyReasons == null ? List.of() : List.copyOf(policyReasons);
+        usage = usage == null ? ModelUsage.none() : usage;
+    }
+
+    /** A model's review of the final diff, recorded beside the policy decision; it does not block by itself. */
+    public record Critic(String verdict, List<String> notes) {
+
+        public Critic {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
     }
 }

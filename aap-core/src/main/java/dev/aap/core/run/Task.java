@@ -13,8 +13,16 @@ import java.util.Objects;
  * @param strategy       brain to use: {@code search} (more in later versions)
  * @param budget         wall time for the whole run
  * @param maxCandidates  stop after validating this many candidates
+ * @param model          model setting for the {@code llm} brain ({@code provider:name}, fallbacks after commas), or null
+ * @param baseUrl        model server address overriding the provider's default, or null
+ * @param baseCommit     commit to start from instead of HEAD (replays), or null
  */
-public record Task(Path repo, String issue, String testCommand, String strategy, Duration budget, int maxCandidates) {
+public record Task(Path repo, String issue, String testCommand, String strategy, Duration budget, int maxCandidates,
+                   String model, String baseUrl, String baseCommit) {
+
+    public Task(Path repo, String issue, String testCommand, String strategy, Duration budget, int maxCandidates) {
+        this(repo, issue, testCommand, strategy, budget, maxCandidates, null, null, null);
+    }
 
     public Task {
         Objects.requireNonNull(repo, "repo");

@@ -30,13 +30,24 @@ public final class Workspace implements AutoCloseable {
 
     /** Clones the committed state of {@code source} (never its uncommitted changes) into {@code dir}. */
     public static Workspace create(SourceRepo source, Path dir) {
+        return create(source, dir, null);
+    }
+
+    /** Clones {@code commit} (HEAD when null) of {@code source} into {@code dir}. */
+    public static Workspace create(SourceRepo source, Path dir, String commit) {
         try {
             Files.createDirectories(dir.getParent());
         } catch (IOException e) {
             throw new EnvironmentException("cannot create " + dir.getParent() + ": " + e.getMessage(), e);
         }
         Git.check(dir.getParent(), "clone", "--quiet", "--no-checkout", source.topLevel().toString(), dir.toString());
-        Git.check(dir, "checkout", "--quiet", "--detach", source.head());
+        String start = commit == null ? source.head() : commit;
+        if (commit != null && Git.run(dir, "cat-file", "-e", commit + "^{commit}").exitCode() != 0) {
+            deleteTree(dir);
+            throw new dev.aap.core.BadInputException("commit " + commit + " is not in " + source.topLevel()
+                    + "; fetch it or pick a run made from this repository");
+        }
+        Git.check(dir, "checkout", "--quiet", "--detach", start);
         Git.check(dir, "config", "user.name", BOT_NAME);
         Git.check(dir, "config", "user.email", BOT_EMAIL);
         return new Workspace(source, dir);
