@@ -1,5 +1,6 @@
 package dev.aap.cli;
 
+import dev.aap.agent.AgentSettings;
 import dev.aap.core.BadInputException;
 import dev.aap.core.pipeline.Pipeline;
 import dev.aap.core.run.RunResult;
@@ -34,8 +35,30 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--issue", description = "Issue text or goal (used for the branch name and the PR body).")
     private String issue;
 
-    @Option(names = "--strategy", defaultValue = "search", description = "Brain: search (default).")
+    @Option(names = "--strategy", defaultValue = "auto", description = "Brain: auto (default: llm when a model is"
+            + " configured, else search), search (offline), llm (model agent), hybrid (search first, then llm).")
     private String strategy;
+
+    @Option(names = "--model", description = "Model(s) for the llm brain: openai:NAME, anthropic:NAME or ollama:NAME;"
+            + " a comma-separated list is a fallback chain (default: $AAP_MODEL).")
+    private String model;
+
+    @Option(names = "--base-url", description = "Model server address, e.g. http://localhost:8000/v1 for vLLM"
+            + " (default: $AAP_BASE_URL, else the provider's).")
+    private String baseUrl;
+
+    @Option(names = "--max-steps", defaultValue = "30", description = "Most agent turns (default: ${DEFAULT-VALUE}).")
+    private int maxSteps;
+
+    @Option(names = "--max-cost-usd", defaultValue = "2.0", description = "Most dollars the models may cost"
+            + " (default: ${DEFAULT-VALUE}).")
+    private double maxCostUsd;
+
+    @Option(names = "--no-cache", description = "Always ask the model, never answer from the response cache.")
+    private boolean noCache;
+
+    @Option(names = "--no-embeddings", description = "Code index without vector search (BM25 only).")
+    private boolean noEmbeddings;
 
     @Option(names = "--budget-seconds", defaultValue = "300", description = "Wall-time budget (default: ${DEFAULT-VALUE}).")
     private int budgetSeconds;
@@ -64,14 +87,24 @@ final class FixCommand implements Callable<Integer> {
             throw new BadInputException("--max-candidates must be positive, got " + maxCandidates);
         }
         var err = spec.commandLine().getErr();
+        String chosenModel = model != null ? model : blankToNull(System.getenv("AAP_MODEL"));
+        String chosenUrl = baseUrl != null ? baseUrl : blankToNull(System.getenv("AAP_BASE_URL"));
+        String brain = Strategies.resolve(strategy, chosenModel);
+        if (maxSteps <= 0 || maxCostUsd < 0) {
+            throw new BadInputException("--max-steps must be positive and --max-cost-usd not negative");
+        }
         Sandbox box = Sandbox.select(sandbox);
         if (!box.isolates() && "auto".equals(sandbox)) {
             err.println("aap: warning: bubblewrap is not usable here (" + Sandbox.bwrapProblem()
                     + "); running tests WITHOUT a sandbox");
         }
         RunStore store = RunStore.open(RunStore.defaultHome());
-        var task = new Task(repo, issue, test, strategy, Duration.ofSeconds(budgetSeconds), maxCandidates);
-        var pipeline = new Pipeline(store, box, Strategies.all(), List.of(new ProgressPrinter(err, quiet)), dryRun);
+        var task = new Task(repo, issue, test, brain, Duration.ofSeconds(budgetSeconds), maxCandidates, chosenModel,
+                chosenUrl, null);
+        var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache))
+                .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings);
+        var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, quiet)),
+                dryRun);
         Thread hook = Interrupts.install(pipeline, err);
         RunResult result;
         try {
@@ -81,5 +114,9 @@ final class FixCommand implements Callable<Integer> {
         }
         Output.print(result, json, spec.commandLine().getOut(), err);
         return result.exitCode();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -36,6 +36,12 @@ final class ProgressPrinter implements EventListener {
                 best = e.description() + " (" + e.file() + ":" + e.line() + ")";
                 say("plausible #" + e.index() + " at " + e.atMillis() + " ms: " + best);
             }
+            case Event.ModelCalled e -> say("model " + e.role() + " (" + e.model() + "): " + e.inputTokens()
+                    + " in / " + e.outputTokens() + " out tokens, " + (e.cached() ? "cached" : e.millis() + " ms"));
+            case Event.ToolCalled e -> say("step " + e.step() + ": " + e.tool() + " " + e.brief()
+                    + (e.ok() ? "" : " -> refused/failed"));
+            case Event.AgentStopped e -> say("agent stopped after " + e.steps() + " steps: " + e.stop() + " ("
+                    + e.reason() + ")");
             case Event.PolicyDecided e -> say(e.allowed() ? "policy: passed"
                     : "policy: BLOCKED: " + String.join("; ", e.reasons()));
             case Event.Integrated e -> say("branch " + e.branch() + " at " + e.commit().substring(0, 12));

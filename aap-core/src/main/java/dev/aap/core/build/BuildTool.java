@@ -27,6 +27,14 @@ public interface BuildTool {
     /** Runs the tests offline in the sandbox and parses their reports. */
     TestRun runTests(BuildContext ctx);
 
+    /**
+     * Runs only the tests in {@code selection} (ids as in reports: {@code pkg.Class#method}, {@code pkg.Class} or
+     * pytest node ids); all tests when it is empty or when a custom test command cannot select.
+     */
+    default TestRun runTests(BuildContext ctx, java.util.List<String> selection) {
+        return runTests(ctx);
+    }
+
     /** Source, class and dependency locations of a Java project after {@link #prepare}; empty for other languages. */
     default java.util.Optional<JavaLayout> javaLayout(BuildContext ctx) {
         return java.util.Optional.empty();

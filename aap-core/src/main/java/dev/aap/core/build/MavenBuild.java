@@ -67,9 +67,24 @@ final class MavenBuild implements BuildTool {
 
     @Override
     public TestRun runTests(BuildContext ctx) {
+        return runTests(ctx, List.of());
+    }
+
+    @Override
+    public TestRun runTests(BuildContext ctx, List<String> selection) {
         Path reports = projectDir.resolve("target/surefire-reports");
         Workspaces.deleteQuietly(reports);
         List<String> cmd = testCommand != null ? List.of("sh", "-c", testCommand) : List.of(mvn(), "-B", "-o", "test");
+        if (testCommand == null && !selection.isEmpty()) {
+            for (String t : selection) {
+                if (!t.matches("[A-Za-z0-9_.#*+$-]+")) {
+                    throw new BadInputException("not a test name: '" + t + "' (use pkg.Class or pkg.Class#method)");
+                }
+            }
+            cmd = new ArrayList<>(cmd);
+            cmd.add("-Dtest=" + String.join(",", selection));
+            cmd.add("-Dsurefire.failIfNoSpecifiedTests=false");
+        }
         ExecResult r = exec(ctx, cmd, ctx.testTimeout(), false);
         TestReport report = JUnitXml.read(reports, false);
         return new TestRun(testCommandLine(), r, report, compileError(r.combinedOutput()));

@@ -48,11 +48,25 @@ final class PytestBuild implements BuildTool {
 
     @Override
     public TestRun runTests(BuildContext ctx) {
+        return runTests(ctx, List.of());
+    }
+
+    @Override
+    public TestRun runTests(BuildContext ctx, List<String> selection) {
         Path xml = ctx.scratch().resolve("pytest-report.xml");
         Workspaces.deleteQuietly(xml);
         List<String> cmd = testCommand != null
                 ? List.of("sh", "-c", testCommand)
                 : List.of(python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=" + xml);
+        if (testCommand == null && !selection.isEmpty()) {
+            cmd = new java.util.ArrayList<>(cmd);
+            for (String t : selection) {
+                if (t.isBlank() || t.startsWith("-")) {
+                    throw new dev.aap.core.BadInputException("not a test id: '" + t + "' (use path/to/test_x.py::test_name)");
+                }
+                cmd.add(t);
+            }
+        }
         var limits = Limits.forTests().withWallTime(ctx.testTimeout());
         var spec = ExecSpec.of(cmd, projectDir, limits).withWritable(List.of(ctx.scratch()))
                 .withEnv(Map.of("PYTHONDONTWRITEBYTECODE", "1"));

@@ -43,6 +43,19 @@ public sealed interface Event {
             implements Event {
     }
 
+    /** One model request answered (the llm brain); {@code role} is coder, spec_refiner, planner, critic, ... */
+    record ModelCalled(String role, String model, int inputTokens, int outputTokens, long millis, boolean cached,
+                       double costUsd) implements Event {
+    }
+
+    /** One tool call of the Coder and how it went. */
+    record ToolCalled(int step, String tool, String brief, boolean ok, long millis) implements Event {
+    }
+
+    /** The Coder's loop ended; {@code stop} is the typed exit status (SUBMITTED, MAX_STEPS, STUCK, ...). */
+    record AgentStopped(String stop, String reason, int steps) implements Event {
+    }
+
     record PolicyDecided(boolean allowed, List<String> reasons) implements Event {
 
         public PolicyDecided {

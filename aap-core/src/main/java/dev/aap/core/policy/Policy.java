@@ -32,7 +32,7 @@ public record Policy(int maxChangedFiles, int maxChangedLines, int maxNewFiles, 
             "pom.xml", "**/pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "pyproject.toml",
             "setup.py", "setup.cfg", "requirements*.txt", "tox.ini", "pytest.ini",
             "**/*.java", "**/*.py", "**/*.kt");
-    private static final List<String> DEFAULT_DENY = List.of(".git/**", ".env*", "**/.env*", "**/*.pem", "**/id_*",
+    private static final List<String> DEFAULT_DENY = List.of(".git/**", ".aap/**", ".env*", "**/.env*", "**/*.pem", "**/id_*",
             ".github/workflows/**", "**/*.jar", "**/*.class", "**/*.so", "**/*.dll", "**/*.exe", "**/*.bin");
 
     public Policy {
@@ -67,6 +67,20 @@ public record Policy(int maxChangedFiles, int maxChangedLines, int maxNewFiles, 
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    /**
+     * Why an edit of {@code projectRelative} would be refused (deny list, not on the allow list), or empty when the
+     * path may be edited; checked before every agent edit, whatever the model asked for.
+     */
+    public java.util.Optional<String> pathProblem(String projectRelative) {
+        if (matchesAny(deny, projectRelative)) {
+            return java.util.Optional.of(projectRelative + " is on the deny list " + deny);
+        }
+        if (!matchesAny(allow, projectRelative)) {
+            return java.util.Optional.of(projectRelative + " is not on the allow list " + allow);
+        }
+        return java.util.Optional.empty();
     }
 
     /** Checks a patch; {@code projectPrefix} is the project's directory relative to the repository ("" at top). */

@@ -22,6 +22,7 @@ public final class Workspace implements AutoCloseable {
 
     private final SourceRepo source;
     private final Path root;
+    private final java.util.Set<String> added = new java.util.LinkedHashSet<>();
 
     private Workspace(SourceRepo source, Path root) {
         this.source = source;
@@ -77,15 +78,42 @@ public final class Workspace implements AutoCloseable {
 
     /** Writes a file given relative to the project directory. */
     public void write(String projectRelative, String text) {
+        Path file = projectDir().resolve(projectRelative);
+        boolean created = !Files.exists(file);
         try {
-            Files.writeString(projectDir().resolve(projectRelative), text, StandardCharsets.UTF_8);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new EnvironmentException("cannot write " + projectRelative + " in the workspace: " + e.getMessage(), e);
+        }
+        if (created) {
+            trackNew(projectRelative);
+        }
+    }
+
+    /**
+     * Makes a file created in the project part of {@link #diff()} and of the published commit (git's intent-to-add),
+     * and of what {@link #reset()} removes.
+     */
+    public synchronized void trackNew(String projectRelative) {
+        Path file = projectDir().resolve(projectRelative);
+        String rel = root.relativize(file).toString();
+        if (added.add(rel)) {
+            Git.check(root, "add", "--intent-to-add", "--", rel);
         }
     }
 
     /** Restores every tracked file to the base commit (build outputs are left alone). */
-    public void reset() {
+    public synchronized void reset() {
+        for (String rel : added) {
+            Git.run(root, "rm", "--cached", "--quiet", "--force", "--", rel);
+            try {
+                Files.deleteIfExists(root.resolve(rel));
+            } catch (IOException e) {
+                throw new EnvironmentException("cannot remove " + rel + " from the workspace: " + e.getMessage(), e);
+            }
+        }
+        added.clear();
         Git.check(root, "checkout", "--quiet", "--", ".");
     }
 

@@ -1,0 +1,43 @@
+package dev.aap.agent;
+
+import dev.aap.agent.model.ModelGateway;
+import dev.aap.core.run.Task;
+
+import java.util.function.Function;
+
+/**
+ * How the {@code llm} brain works for one run.
+ *
+ * @param gateways        makes the model gateway for a task (the real chain behind the cache, or a replay)
+ * @param maxSteps        Coder turns
+ * @param maxInputTokens  prompt tokens over the run
+ * @param maxOutputTokens completion tokens over the run
+ * @param maxCostUsd      dollars over the run
+ * @param maxChangedLines a larger change stops the run for a human
+ * @param embeddings      vector search in the code index (off: BM25 only)
+ * @param roles           run Spec-Refiner, Planner, Critic and Integrator around the Coder
+ */
+public record AgentSettings(Function<Task, ModelGateway> gateways, int maxSteps, long maxInputTokens,
+                            long maxOutputTokens, double maxCostUsd, int maxChangedLines, boolean embeddings,
+                            boolean roles) {
+
+    /** Defaults for everything but the gateway. */
+    public static AgentSettings defaults(Function<Task, ModelGateway> gateways) {
+        return new AgentSettings(gateways, 30, 1_500_000, 60_000, 2.00, 300, true, true);
+    }
+
+    public AgentSettings withLimits(int steps, double costUsd) {
+        return new AgentSettings(gateways, steps, maxInputTokens, maxOutputTokens, costUsd, maxChangedLines,
+                embeddings, roles);
+    }
+
+    public AgentSettings withEmbeddings(boolean on) {
+        return new AgentSettings(gateways, maxSteps, maxInputTokens, maxOutputTokens, maxCostUsd, maxChangedLines,
+                on, roles);
+    }
+
+    public AgentSettings withRoles(boolean on) {
+        return new AgentSettings(gateways, maxSteps, maxInputTokens, maxOutputTokens, maxCostUsd, maxChangedLines,
+                embeddings, on);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.aap.agent;
+
+import dev.aap.agent.files.ProjectFiles;
+import dev.aap.agent.index.CodeIndex;
+import dev.aap.agent.index.IndexStats;
+import dev.aap.agent.loop.AgentLoop;
+import dev.aap.agent.loop.Limits;
+import dev.aap.agent.loop.ModelCaller;
+import dev.aap.agent.loop.Trajectory;
+import dev.aap.agent.model.ModelGateway;
+import dev.aap.agent.role.Critic;
+import dev.aap.agent.role.Integrator;
+import dev.aap.agent.role.Planner;
+import dev.aap.agent.role.Prompts;
+import dev.aap.agent.role.SpecRefiner;
+import dev.aap.agent.role.Tester;
+import dev.aap.agent.edit.EditApplier;
+import dev.aap.agent.tool.ToolBox;
+import dev.aap.agent.usage.PriceTable;
+import dev.aap.agent.usage.UsageMeter;
+import dev.aap.core.build.BuildContext;
+import dev.aap.core.build.TestCase;
+import dev.aap.core.build.TestRun;
+import dev.aap.core.event.Event;
+import dev.aap.core.integrate.Narrative;
+import dev.aap.core.patch.Patch;
+import dev.aap.core.pipeline.PatchStrategy;
+import dev.aap.core.pipeline.StrategyContext;
+import dev.aap.core.pipeline.StrategyResult;
+import dev.aap.core.policy.Policy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code llm} brain: refine the task, retrieve code, plan, then let the Coder edit and test through typed tools
+ * until the tests pass; the Critic reviews the diff and the Integrator describes it.
+ */
+public final class LlmStrategy implements PatchStrategy {
+
+    private final AgentSettings settings;
+
+    public LlmStrategy(AgentSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "llm";
+    }
+
+    @Override
+    public StrategyResult run(StrategyContext ctx) {
+        ModelGateway gateway = settings.gateways().apply(ctx.task());
+        var meter = new UsageMeter(PriceTable.load(ctx.cacheDir().resolveSibling("prices.yaml")));
+        try (Trajectory trajectory = Trajectory.open(ctx.runDir().resolve("trajectory.jsonl"))) {
+            var header = new LinkedHashMap<String, Object>();
+            header.put("models", gateway.describe());
+            header.put("issue", ctx.task().issue());
+            header.put("max_steps", settings.maxSteps());
+            header.put("max_cost_usd", settings.maxCostUsd());
+            header.put("hints", ctx.hints());
+            trajectory.write("header", header);
+            var caller = new ModelCaller(gateway, meter, trajectory, ctx.events());
+            try (CodeIndex index = openIndex(ctx)) {
+                return work(ctx, caller, index);
+            } finally {
+                ctx.events().emit(new Event.StepFinished("llm", ctx.elapsedMillis(), usageLine(meter)));
+            }
+        }
+    }
+
+    private StrategyResult work(StrategyContext ctx, ModelCaller caller, CodeIndex index) {
+        var project = ctx.workspace().projectDir();
+        var tester = new Tester(project.toString(), Context.sourceFileNames(project), 3000);
+        String failing = tester.summarize(ctx.baseline());
+        String issue = ctx.task().issue();
+        SpecRefiner.Spec spec = settings.roles() ? new SpecRefiner(caller).refine(issue, failing)
+                : SpecRefiner.Spec.empty();
+        String retrieved = Context.retrieve(index, issue, ctx.baseline(), 10_000);
+        List<String> plan = settings.roles()
+                ? new Planner(caller).plan(issue, spec.acceptanceCriteria(), retrieved) : List.of();
+        String first = Context.firstMessage(issue, spec, plan, failing, Context.hintLines(project, ctx.hints()),
+                retrieved, Context.layout(project));
+
+        var files = new ProjectFiles(project, rel -> ctx.workspace().trackNew(rel));
+        var applier = new EditApplier(files, Policy.load(project), () -> ctx.workspace().diff().changedLines(),
+                settings.maxChangedLines());
+        var counts = new int[2]; // edits applied, test runs
+        Duration timeout = testTimeout(ctx);
+        var buildCtx = new BuildContext(ctx.buildCtx().sandbox(), ctx.buildCtx().projectDir(),
+                ctx.buildCtx().scratch(), timeout);
+        java.util.function.Function<List<String>, ToolBox.TestSummary> tests = sel -> {
+            counts[1]++;
+            TestRun r = ctx.build().runTests(buildCtx, sel);
+            return new ToolBox.TestSummary(tester.summarize(r), r.passed());
+        };
+        var tools = new ToolBox(files, index, applier, out -> {
+            if (out instanceof dev.aap.agent.edit.EditOutcome.Applied) {
+                counts[0]++;
+            }
+        }, tests);
+        var limits = new Limits(settings.maxSteps(), settings.maxInputTokens(), settings.maxOutputTokens(),
+                settings.maxCostUsd(), ctx.deadline(), settings.maxChangedLines(), 4);
+        var loop = new AgentLoop(caller, tools, limits, ctx.events(), () -> {
+            String sha = ctx.workspace().diff().sha256();
+            return sha.equals(EMPTY_SHA) ? "" : sha;
+        }, tests);
+        String system = Prompts.load("coder", Map.of("language", ctx.build().language(), "build", ctx.build().name()));
+        AgentLoop.Result res = loop.run(system, first);
+        long median = median(res.overheadMs());
+        var stats = new StrategyResult.Stats(counts[0], counts[1], counts[1], median,
+                res.green() ? ctx.elapsedMillis() : -1, caller.meter().total());
+        if (res.stop().kind().needsHuman()) {
+            return new StrategyResult.NeedsHuman(res.stop().reason(), stats);
+        }
+        if (!res.green()) {
+            return new StrategyResult.NotFound("the agent stopped: " + res.stop().kind() + " (" + res.stop().reason()
+                    + ")", stats);
+        }
+        Patch patch = ctx.workspace().diff();
+        var changed = new LinkedHashMap<String, String>();
+        String prefix = ctx.workspace().source().subdir().isEmpty() ? "" : ctx.workspace().source().subdir() + "/";
+        for (String f : patch.files()) {
+            String rel = f.startsWith(prefix) ? f.substring(prefix.length()) : f;
+            if (!java.nio.file.Files.isRegularFile(project.resolve(rel))) {
+                return new StrategyResult.NotFound("the agent's change deletes " + f
+                        + ", which this version does not hand on", stats);
+            }
+            changed.put(rel, ctx.workspace().read(rel));
+        }
+        Narrative narrative = Narrative.none();
+        if (settings.roles()) {
+            Critic.Review review = new Critic(caller).review(issue, patch.diff(), "all tests pass");
+            narrative = new Integrator(caller).describe(issue, patch.diff(), review);
+        }
+        var finalStats = new StrategyResult.Stats(stats.candidates(), stats.validated(), stats.compiled(),
+                stats.validationMsMedian(), stats.firstPlausibleMs(), caller.meter().total());
+        String summary = res.summary().isBlank() ? "change by the llm agent" : res.summary().lines().findFirst()
+                .orElse("").strip();
+        List<String> fixed = ctx.baseline().report().failing().stream().map(TestCase::id).toList();
+        return new StrategyResult.Found(List.of(new StrategyResult.Solution(changed, summary, patch.changedLines(),
+                1.0, ctx.elapsedMillis(), fixed, narrative)), finalStats);
+    }
+
+    private static final String EMPTY_SHA = Patch.parse("").sha256();
+
+    private CodeIndex openIndex(StrategyContext ctx) {
+        ctx.events().emit(new Event.StepStarted("index"));
+        long t0 = System.nanoTime();
+        var src = ctx.workspace().source();
+        String key = src.topLevel() + (src.subdir().isEmpty() ? "" : "/" + src.subdir());
+        CodeIndex index = CodeIndex.open(CodeIndex.dirFor(ctx.cacheDir(), key), ctx.workspace().projectDir(),
+                settings.embeddings());
+        IndexStats s = index.update();
+        ctx.events().emit(new Event.StepFinished("index", (System.nanoTime() - t0) / 1_000_000, s.files()
+                + " files, " + s.chunks() + " chunks, " + s.changedFiles() + " re-indexed"));
+        return index;
+    }
+
+    /** Three times the baseline run, at least a minute, at most the build's own limit. */
+    private static Duration testTimeout(StrategyContext ctx) {
+        long base = ctx.baseline().exec().elapsed().toMillis();
+        Duration d = Duration.ofMillis(Math.max(60_000, base * 3));
+        return d.compareTo(ctx.buildCtx().testTimeout()) > 0 ? ctx.buildCtx().testTimeout() : d;
+    }
+
+    private static long median(List<Long> xs) {
+        if (xs.isEmpty()) {
+            return 0;
+        }
+        var s = new ArrayList<>(xs);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    private static String usageLine(UsageMeter m) {
+        var u = m.total();
+        return u.modelCalls() + " model calls, " + u.inputTokens() + " input / " + u.outputTokens()
+                + " output tokens, $" + String.format("%.4f", u.costUsd()) + (u.priceKnown() ? "" : " (price unknown"
+                + " for " + String.join(", ", m.unpriced()) + ")");
+    }
+}
