@@ -44,7 +44,7 @@ final class ChainGateway implements ModelGateway {
         for (Link link : chain) {
             int before = attempts[0];
             try {
-                ChatResponse response = attempt(link, outgoing, attempts);
+                ChatResponse response = attempt(link, ProviderClients.adapt(link.spec(), outgoing), attempts);
                 return reply(link.spec(), response, millisSince(start), attempts[0]);
             } catch (GaveUp gaveUp) {
                 if (first == null) {

@@ -70,8 +70,8 @@ sealed interface Failure {
                     "the " + where + " refused the request for " + spec.name() + " (HTTP " + h.status() + ": "
                             + h.detail() + "); check that the model supports tool calling and the context fits");
             case Timeout t -> new EnvironmentException(
-                    "no answer from " + spec.baseUrl() + " for " + spec.name() + " within " + timeout.toSeconds()
-                            + " s (" + attempts + plural(attempts) + "); is the server overloaded or the model too slow?");
+                    "no answer from " + spec.baseUrl() + " for " + spec.name() + " within " + seconds(timeout)
+                            + " (" + attempts + plural(attempts) + "); is the server overloaded or the model too slow?");
             case Unreachable u -> new EnvironmentException(
                     "cannot reach " + spec.baseUrl() + " (" + u.detail() + "): is the server running? check --base-url"
                             + (spec.provider() == Provider.OLLAMA ? " or start it with 'ollama serve'" : ""));
@@ -96,6 +96,10 @@ sealed interface Failure {
                     + "/chat/completions follows, e.g. http://localhost:8000/v1";
             case ANTHROPIC -> "fix the name in --model, e.g. anthropic:claude-sonnet-4-5";
         };
+    }
+
+    private static String seconds(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
     private static String plural(int attempts) {

@@ -41,8 +41,11 @@ final class Failures {
         if (firstOf(thrown, ConnectException.class) instanceof ConnectException c) {
             return new Failure.Unreachable(c.getMessage() == null ? "connection refused" : describe(c));
         }
-        Throwable unreachable = firstOf(thrown, UnknownHostException.class, UnresolvedAddressException.class,
-                NoRouteToHostException.class, UnresolvedModelServerException.class, SSLException.class);
+        if (firstOf(thrown, UnknownHostException.class, UnresolvedAddressException.class,
+                UnresolvedModelServerException.class) != null) {
+            return new Failure.Unreachable("unknown host");
+        }
+        Throwable unreachable = firstOf(thrown, NoRouteToHostException.class, SSLException.class);
         if (unreachable != null) {
             return new Failure.Unreachable(describe(unreachable));
         }
@@ -84,7 +87,11 @@ final class Failures {
     private static String describe(Throwable t) {
         String message = t.getMessage();
         String name = t.getClass().getSimpleName();
-        return message == null || message.isBlank() ? name : trim(name + ": " + message);
+        if (message == null || message.isBlank()) {
+            return name;
+        }
+        int location = message.indexOf(" at [Source");
+        return trim(name + ": " + (location > 0 ? message.substring(0, location) : message));
     }
 
     @SafeVarargs

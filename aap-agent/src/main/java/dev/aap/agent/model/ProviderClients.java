@@ -5,8 +5,10 @@ import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 
 import java.net.http.HttpClient;
 
@@ -55,6 +57,24 @@ final class ProviderClients {
                     .logResponses(false)
                     .build();
         };
+    }
+
+    /**
+     * {@code request} as {@code spec}'s server wants it: api.openai.com gets {@code max_completion_tokens}, which its
+     * reasoning models require and all its chat models accept; local OpenAI-compatible servers keep
+     * {@code max_tokens}, which older ones only know.
+     */
+    static ChatRequest adapt(ModelSpec spec, ChatRequest request) {
+        if (spec.provider() != ModelSpec.Provider.OPENAI || spec.customBaseUrl() || request.maxOutputTokens() == null) {
+            return request;
+        }
+        OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder()
+                .temperature(request.temperature())
+                .maxCompletionTokens(request.maxOutputTokens());
+        if (request.toolSpecifications() != null && !request.toolSpecifications().isEmpty()) {
+            parameters.toolSpecifications(request.toolSpecifications());
+        }
+        return ChatRequest.builder().messages(request.messages()).parameters(parameters.build()).build();
     }
 
     /**
