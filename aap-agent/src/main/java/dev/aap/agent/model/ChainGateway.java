@@ -65,19 +65,23 @@ final class ChainGateway implements ModelGateway {
         while (true) {
             attempts[0]++;
             long start = System.nanoTime();
+            Failure failure;
             try {
                 ChatResponse response = link.model().chat(request);
                 settings.listener().attempted(link.spec().id(), attempts[0], "ok", millisSince(start));
                 return response;
             } catch (RuntimeException e) {
-                Failure failure = Failures.classify(e);
-                settings.listener().attempted(link.spec().id(), attempts[0], failure.outcome(), millisSince(start));
-                if (retries >= failure.retryBudget(settings.maxRetries())) {
-                    throw new GaveUp(failure);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new EnvironmentException("interrupted while waiting for " + link.spec().id());
                 }
-                retries++;
-                sleep(backoff.delay(retries).toMillis());
+                failure = Failures.classify(e);
             }
+            settings.listener().attempted(link.spec().id(), attempts[0], failure.outcome(), millisSince(start));
+            if (retries >= failure.retryBudget(settings.maxRetries())) {
+                throw new GaveUp(failure);
+            }
+            retries++;
+            sleep(backoff.delay(retries).toMillis());
         }
     }
 
