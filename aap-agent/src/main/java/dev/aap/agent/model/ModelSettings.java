@@ -1,0 +1,52 @@
+package dev.aap.agent.model;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How patiently and with which keys the gateway talks to models; tests pass their own keys and tiny backoffs here.
+ *
+ * @param timeout        connect and read timeout of one HTTP attempt
+ * @param maxRetries     retries per model after the first attempt, for 429 and 5xx (a timeout is retried once)
+ * @param initialBackoff wait before the first retry; doubles per retry, with jitter
+ * @param env            where {@code OPENAI_API_KEY} and {@code ANTHROPIC_API_KEY} are looked up
+ * @param listener       told about every attempt
+ */
+public record ModelSettings(Duration timeout, int maxRetries, Duration initialBackoff, Map<String, String> env,
+                            AttemptListener listener) {
+
+    public ModelSettings {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        if (maxRetries < 0 || initialBackoff.isNegative()) {
+            throw new IllegalArgumentException("maxRetries and initialBackoff must not be negative");
+        }
+        env = Map.copyOf(env);
+        listener = listener == null ? AttemptListener.NONE : listener;
+    }
+
+    /** The process environment, 120 s timeout, 4 retries starting at 1 s, no listener. */
+    public static ModelSettings defaults() {
+        return new ModelSettings(Duration.ofSeconds(120), 4, Duration.ofSeconds(1), System.getenv(),
+                AttemptListener.NONE);
+    }
+
+    /** The same settings telling {@code newListener} about attempts. */
+    public ModelSettings withListener(AttemptListener newListener) {
+        return new ModelSettings(timeout, maxRetries, initialBackoff, env, newListener);
+    }
+
+    /** The same settings looking keys up in {@code newEnv}. */
+    public ModelSettings withEnv(Map<String, String> newEnv) {
+        return new ModelSettings(timeout, maxRetries, initialBackoff, newEnv, listener);
+    }
+
+    String key(String variable) {
+        String value = variable == null ? null : env.get(variable);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
