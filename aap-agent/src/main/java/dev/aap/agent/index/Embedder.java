@@ -1,0 +1,48 @@
+package dev.aap.agent.index;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+
+import java.util.List;
+
+/**
+ * The in-process MiniLM sentence embedder, loaded on first use and shared by every index of the process (loading
+ * takes about a second, so an update with nothing to embed never pays it).
+ */
+final class Embedder {
+
+    /** MiniLM reads at most 256 word pieces; longer text only costs time. */
+    static final int MAX_CHARS = 1000;
+
+    private static volatile EmbeddingModel model;
+
+    private Embedder() {
+    }
+
+    static float[] embed(String text) {
+        return embedAll(List.of(text)).getFirst();
+    }
+
+    static List<float[]> embedAll(List<String> texts) {
+        List<TextSegment> segments = texts.stream()
+                .map(t -> TextSegment.from(t.isBlank() ? "(empty)" : t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t))
+                .toList();
+        return model().embedAll(segments).content().stream().map(Embedding::vector).toList();
+    }
+
+    private static EmbeddingModel model() {
+        EmbeddingModel m = model;
+        if (m == null) {
+            synchronized (Embedder.class) {
+                m = model;
+                if (m == null) {
+                    m = new AllMiniLmL6V2EmbeddingModel();
+                    model = m;
+                }
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.aap.agent.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One incremental update: hashes what may have changed (a file whose size and modification time match the manifest
+ * is trusted), re-chunks and re-embeds changed files, and deletes the documents of files that are gone.
+ */
+final class Indexer {
+
+    static final long MAX_FILE_BYTES = 1 << 20;
+    private static final int BATCH_FILES = 256;
+    /** Modification times this close to the update may hide a later same-size edit, as in git's "racy clean". */
+    private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** A changed file, read and chunked, waiting for its documents to be written. */
+    private record Prepared(String file, Manifest.Entry entry, List<Definition> definitions, List<Chunk> chunks) {
+    }
+
+    /** The manifest after the update and how many files changed or went away. */
+    record Result(Manifest manifest, int changed, int removed) {
+    }
+
+    private final Path projectDir;
+    private final IndexWriter writer;
+    private final boolean embeddings;
+
+    Indexer(Path projectDir, IndexWriter writer, boolean embeddings) {
+        this.projectDir = projectDir;
+        this.writer = writer;
+        this.embeddings = embeddings;
+    }
+
+    Result update(Manifest before) throws IOException {
+        long started = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        Map<String, Manifest.Entry> after = new HashMap<>();
+        var stale = new ArrayList<String>();
+        var statOf = new HashMap<String, BasicFileAttributes>();
+        for (String file : ProjectFiles.list(projectDir)) {
+            Path path = projectDir.resolve(file);
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                continue; // deleted in the work tree but still in git's index
+            }
+            if (!attrs.isRegularFile()) {
+                continue;
+            }
+            Manifest.Entry old = before.files().get(file);
+            long mtime = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            if (old != null && old.mtime() >= 0 && old.mtime() == mtime && old.size() == attrs.size()) {
+                after.put(file, old);
+            } else {
+                stale.add(file);
+                statOf.put(file, attrs);
+            }
+        }
+        int changed = 0;
+        for (int i = 0; i < stale.size(); i += BATCH_FILES) {
+            List<String> batch = stale.subList(i, Math.min(stale.size(), i + BATCH_FILES));
+            List<Prepared> prepared = batch.parallelStream()
+                    .map(f -> prepare(f, statOf.get(f), before.files().get(f), started)).toList();
+            changed += write(prepared, after);
+        }
+        int removed = 0;
+        for (String file : before.files().keySet()) {
+            if (!after.containsKey(file)) {
+                writer.deleteDocuments(Documents.fileTerm(file));
+                removed++;
+            }
+        }
+        return new Result(new Manifest(Manifest.SCHEMA, embeddings, 0, after), changed, removed);
+    }
+
+    /** Reads and hashes one file; chunks it only when its blob id changed ({@code chunks() == null} otherwise). */
+    private Prepared prepare(String file, BasicFileAttributes attrs, Manifest.Entry old, long started) {
+        long mtime = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        long trusted = mtime < started - RACY_NANOS ? mtime : -1;
+        if (attrs.size() > MAX_FILE_BYTES) {
+            return new Prepared(file, new Manifest.Entry("", attrs.size(), trusted, -1), List.of(), List.of());
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(projectDir.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        String blob = BlobId.of(bytes);
+        if (old != null && old.blob().equals(blob)) {
+            return new Prepared(file, new Manifest.Entry(blob, bytes.length, trusted, old.chunks()), null, null);
+        }
+        if (isBinary(bytes)) {
+            return new Prepared(file, new Manifest.Entry(blob, bytes.length, trusted, -1), List.of(), List.of());
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<Definition> definitions = SourceSymbols.definitions(file, text);
+        List<Chunk> chunks = Chunker.chunks(file, text, definitions);
+        return new Prepared(file, new Manifest.Entry(blob, bytes.length, trusted, chunks.size()), definitions, chunks);
+    }
+
+    private int write(List<Prepared> prepared, Map<String, Manifest.Entry> after) throws IOException {
+        var chunks = new ArrayList<Chunk>();
+        int changed = 0;
+        for (Prepared p : prepared) {
+            after.put(p.file(), p.entry());
+            if (p.chunks() == null) {
+                continue; // touched, same content
+            }
+            changed++;
+            writer.deleteDocuments(Documents.fileTerm(p.file()));
+            for (Definition d : p.definitions()) {
+                writer.addDocument(Documents.symbol(d));
+            }
+            chunks.addAll(p.chunks());
+        }
+        List<float[]> vectors = embeddings && !chunks.isEmpty()
+                ? Embedder.embedAll(chunks.stream().map(Documents::embeddingText).toList()) : null;
+        var docs = new ArrayList<Document>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            docs.add(Documents.chunk(chunks.get(i), vectors == null ? null : vectors.get(i)));
+        }
+        writer.addDocuments(docs);
+        return changed;
+    }
+
+    private static boolean isBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 8000);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
