@@ -51,6 +51,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show each run's progress on stderr.")
     private boolean verbose;
 
+    @Option(names = "--strategy", defaultValue = "search", description = "Brain: search (default), llm, hybrid, auto.")
+    private String strategy;
+
+    @Option(names = "--model", description = "Model(s) for llm/hybrid, as for 'aap fix' (default: $AAP_MODEL).")
+    private String model = System.getenv("AAP_MODEL");
+
+    @Option(names = "--base-url", description = "Model server address (default: $AAP_BASE_URL).")
+    private String baseUrl = System.getenv("AAP_BASE_URL");
+
     @Override
     public Integer call() throws Exception {
         List<BenchPackage> packages = BenchPackage.find(dir, language, only);
@@ -58,6 +67,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("no benchmark packages (DIR/{java,python}/<name>/bench.json) under " + dir);
         }
         var err = spec.commandLine().getErr();
+        String brain = Strategies.resolve(strategy, model);
         Sandbox box = Sandbox.select(sandbox);
         RunStore store = RunStore.open(RunStore.defaultHome());
         Path work = Files.createTempDirectory("aap-bench");
@@ -71,8 +81,10 @@ final class BenchCommand implements Callable<Integer> {
                 Path repo = pkg.copyForEngine(work.resolve(pkg.language() + "-" + pkg.name()));
                 var listeners = verbose ? List.<dev.aap.core.event.EventListener>of(new ProgressPrinter(err, false))
                         : List.<dev.aap.core.event.EventListener>of();
-                var pipeline = new Pipeline(store, box, Strategies.all(), listeners, true);
-                var task = new Task(repo, "", null, "search", Duration.ofSeconds(budgetSeconds), 100_000);
+                var agent = dev.aap.agent.AgentSettings.defaults(ModelWiring.gateways(store.home(), true));
+                var pipeline = new Pipeline(store, box, Strategies.all(agent), listeners, true);
+                var task = new Task(repo, "", null, brain, Duration.ofSeconds(budgetSeconds), 100_000, model,
+                        baseUrl, null);
                 long t0 = System.nanoTime();
                 BenchRow row;
                 try {
