@@ -3,6 +3,9 @@ package dev.aap.agent;
 import dev.aap.agent.model.ModelGateway;
 import dev.aap.core.run.Task;
 
+import dev.aap.core.pipeline.StrategyContext;
+
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -16,28 +19,34 @@ import java.util.function.Function;
  * @param maxChangedLines a larger change stops the run for a human
  * @param embeddings      vector search in the code index (off: BM25 only)
  * @param roles           run Spec-Refiner, Planner, Critic and Integrator around the Coder
+ * @param localizer       suspicious lines ({@code file:line}) from test coverage for the first prompt, or null
  */
 public record AgentSettings(Function<Task, ModelGateway> gateways, int maxSteps, long maxInputTokens,
                             long maxOutputTokens, double maxCostUsd, int maxChangedLines, boolean embeddings,
-                            boolean roles) {
+                            boolean roles, Function<StrategyContext, List<String>> localizer) {
 
     /** Defaults for everything but the gateway. */
     public static AgentSettings defaults(Function<Task, ModelGateway> gateways) {
-        return new AgentSettings(gateways, 30, 1_500_000, 60_000, 2.00, 300, true, true);
+        return new AgentSettings(gateways, 30, 1_500_000, 60_000, 2.00, 300, true, true, null);
     }
 
     public AgentSettings withLimits(int steps, double costUsd) {
         return new AgentSettings(gateways, steps, maxInputTokens, maxOutputTokens, costUsd, maxChangedLines,
-                embeddings, roles);
+                embeddings, roles, localizer);
     }
 
     public AgentSettings withEmbeddings(boolean on) {
         return new AgentSettings(gateways, maxSteps, maxInputTokens, maxOutputTokens, maxCostUsd, maxChangedLines,
-                on, roles);
+                on, roles, localizer);
     }
 
     public AgentSettings withRoles(boolean on) {
         return new AgentSettings(gateways, maxSteps, maxInputTokens, maxOutputTokens, maxCostUsd, maxChangedLines,
-                embeddings, on);
+                embeddings, on, localizer);
+    }
+
+    public AgentSettings withLocalizer(Function<StrategyContext, List<String>> newLocalizer) {
+        return new AgentSettings(gateways, maxSteps, maxInputTokens, maxOutputTokens, maxCostUsd, maxChangedLines,
+                embeddings, roles, newLocalizer);
     }
 }

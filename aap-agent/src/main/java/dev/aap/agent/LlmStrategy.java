@@ -83,7 +83,7 @@ public final class LlmStrategy implements PatchStrategy {
         String retrieved = Context.retrieve(index, issue, ctx.baseline(), 10_000);
         List<String> plan = settings.roles()
                 ? new Planner(caller).plan(issue, spec.acceptanceCriteria(), retrieved) : List.of();
-        String first = Context.firstMessage(issue, spec, plan, failing, Context.hintLines(project, ctx.hints()),
+        String first = Context.firstMessage(issue, spec, plan, failing, Context.hintLines(project, hints(ctx)),
                 retrieved, Context.layout(project));
 
         var files = new ProjectFiles(project, rel -> ctx.workspace().trackNew(rel));
@@ -144,6 +144,23 @@ public final class LlmStrategy implements PatchStrategy {
         List<String> fixed = ctx.baseline().report().failing().stream().map(TestCase::id).toList();
         return new StrategyResult.Found(List.of(new StrategyResult.Solution(changed, summary, patch.changedLines(),
                 1.0, ctx.elapsedMillis(), fixed, narrative)), finalStats);
+    }
+
+    /** Suspicious lines handed over (hybrid) or, failing that, from the localizer; empty when neither has any. */
+    private List<String> hints(StrategyContext ctx) {
+        if (!ctx.hints().isEmpty() || settings.localizer() == null) {
+            return ctx.hints();
+        }
+        ctx.events().emit(new Event.StepStarted("localize"));
+        try {
+            return settings.localizer().apply(ctx);
+        } catch (dev.aap.core.AapException e) {
+            ctx.events().emit(new Event.Warning("no coverage hints for the agent: " + e.getMessage().lines()
+                    .findFirst().orElse("")));
+            return List.of();
+        } finally {
+            ctx.workspace().reset();
+        }
     }
 
     private static final String EMPTY_SHA = Patch.parse("").sha256();

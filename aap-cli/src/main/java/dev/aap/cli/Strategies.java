@@ -20,7 +20,7 @@ final class Strategies {
 
     static Map<String, PatchStrategy> all(AgentSettings agent) {
         var search = new SearchStrategy();
-        var llm = new LlmStrategy(agent);
+        var llm = new LlmStrategy(agent.localizer() == null ? agent.withLocalizer(search::suspiciousLines) : agent);
         return Map.of("search", search, "llm", llm, "hybrid", new HybridStrategy(search, llm, HYBRID_SEARCH_SHARE));
     }
 

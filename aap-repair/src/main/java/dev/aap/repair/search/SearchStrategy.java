@@ -56,8 +56,35 @@ public final class SearchStrategy implements PatchStrategy {
             StrategyResult result = loop.run(ranked.stream().limit(MAX_LINES).toList());
             ctx.events().emit(new Event.StepFinished("code-test", (System.nanoTime() - t0) / 1_000_000,
                     result.stats().validated() + " candidates validated"));
+            if (result instanceof StrategyResult.NotFound nf) {
+                // what a strategy taking over (hybrid) starts from
+                return new StrategyResult.NotFound(nf.reason(), nf.stats(), locations(ranked));
+            }
             return result;
         }
+    }
+
+    /**
+     * The most suspicious lines ({@code file:line}, best first) from per-test coverage of the baseline, for a brain
+     * that localizes with help (the llm agent's first prompt); empty when coverage finds nothing.
+     */
+    public List<String> suspiciousLines(StrategyContext ctx) {
+        long t0 = System.nanoTime();
+        try (LanguageSupport lang = open(ctx)) {
+            var baselineFailing = new java.util.HashSet<String>();
+            ctx.baseline().report().failing().forEach(t -> baselineFailing.add(t.id()));
+            List<TestCoverage> coverage = lang.coverage(baselineFailing);
+            List<Suspicious> ranked = Ochiai.rank(coverage).stream().filter(s -> lang.isRepairable(s.file())).toList();
+            ctx.events().emit(new Event.Localized(ranked.size(),
+                    ranked.stream().limit(10).map(Suspicious::toString).toList()));
+            ctx.events().emit(new Event.StepFinished("localize", (System.nanoTime() - t0) / 1_000_000,
+                    coverage.size() + " tests traced, " + ranked.size() + " suspicious lines"));
+            return locations(ranked);
+        }
+    }
+
+    private static List<String> locations(List<Suspicious> ranked) {
+        return ranked.stream().limit(30).map(s -> s.file() + ":" + s.line()).toList();
     }
 
     /**
