@@ -24,6 +24,12 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--model", description = "Model to test (default: $AAP_MODEL; none: skipped).")
+    private String model = System.getenv("AAP_MODEL");
+
+    @picocli.CommandLine.Option(names = "--base-url", description = "Model server address (default: $AAP_BASE_URL).")
+    private String baseUrl = System.getenv("AAP_BASE_URL");
+
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
@@ -52,8 +58,32 @@ final class DoctorCommand implements Callable<Integer> {
         } else {
             row(out, "bwrap", "missing", problem + " (apt-get install -y bubblewrap); fix runs would use --sandbox none");
         }
+        if (model == null || model.isBlank()) {
+            row(out, "model", "none", "no --model or AAP_MODEL: the llm brain is off, --strategy auto uses search");
+        } else {
+            ok &= modelAnswers(out);
+        }
         out.flush();
         return ok ? 0 : 3;
+    }
+
+    /** Sends one tiny request through the same gateway a run uses (no cache) and reports what came back. */
+    private boolean modelAnswers(java.io.PrintWriter out) {
+        try {
+            var chain = dev.aap.agent.model.ModelSpec.parseChain(model, baseUrl);
+            var gateway = dev.aap.agent.model.Models.connect(chain,
+                    dev.aap.agent.model.ModelSettings.defaults());
+            var request = dev.langchain4j.model.chat.request.ChatRequest.builder()
+                    .messages(dev.langchain4j.data.message.UserMessage.from("Reply with the word OK."))
+                    .maxOutputTokens(16).build();
+            var reply = gateway.chat(request);
+            row(out, "model", "ok", reply.model() + " answered in " + reply.millis() + " ms (" + reply.inputTokens()
+                    + " in / " + reply.outputTokens() + " out tokens)");
+            return true;
+        } catch (dev.aap.core.AapException e) {
+            row(out, "model", "FAILED", e.getMessage().lines().findFirst().orElse(""));
+            return false;
+        }
     }
 
     private static String sandboxChecks() throws IOException {
@@ -83,7 +113,7 @@ final class DoctorCommand implements Callable<Integer> {
             if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return null;
             }
-            return text.lines().findFirst().orElse("");
+            return text.replaceAll("\u001B\\[[0-9;]*m", "").lines().findFirst().orElse("");
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

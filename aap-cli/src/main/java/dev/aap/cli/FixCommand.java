@@ -1,6 +1,9 @@
 package dev.aap.cli;
 
 import dev.aap.agent.AgentSettings;
+import dev.aap.agent.model.ModelSettings;
+import dev.aap.agent.model.ModelSpec;
+import dev.aap.agent.model.Models;
 import dev.aap.core.BadInputException;
 import dev.aap.core.pipeline.Pipeline;
 import dev.aap.core.run.RunResult;
@@ -92,6 +95,10 @@ final class FixCommand implements Callable<Integer> {
         String brain = Strategies.resolve(strategy, chosenModel);
         if (maxSteps <= 0 || maxCostUsd < 0) {
             throw new BadInputException("--max-steps must be positive and --max-cost-usd not negative");
+        }
+        if (!brain.equals("search")) {
+            // a bad --model or a missing key should fail now, not after the baseline build
+            Models.connect(ModelSpec.parseChain(chosenModel, chosenUrl), ModelSettings.defaults());
         }
         Sandbox box = Sandbox.select(sandbox);
         if (!box.isolates() && "auto".equals(sandbox)) {
