@@ -75,6 +75,7 @@ public final class LlmStrategy implements PatchStrategy {
 
     private StrategyResult work(StrategyContext ctx, ModelCaller caller, CodeIndex index) {
         var project = ctx.workspace().projectDir();
+        Thread warm = Thread.ofVirtual().start(LlmStrategy::warmUp); // class loading off the Coder's steps
         var tester = new Tester(project.toString(), Context.sourceFileNames(project), 3000);
         String failing = tester.summarize(ctx.baseline());
         String issue = ctx.task().issue();
@@ -110,6 +111,11 @@ public final class LlmStrategy implements PatchStrategy {
             return sha.equals(EMPTY_SHA) ? "" : sha;
         }, tests);
         String system = Prompts.load("coder", Map.of("language", ctx.build().language(), "build", ctx.build().name()));
+        try {
+            warm.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         AgentLoop.Result res = loop.run(system, first);
         long median = median(res.overheadMs());
         var stats = new StrategyResult.Stats(counts[0], counts[1], counts[1], median,
@@ -144,6 +150,18 @@ public final class LlmStrategy implements PatchStrategy {
         List<String> fixed = ctx.baseline().report().failing().stream().map(TestCase::id).toList();
         return new StrategyResult.Found(List.of(new StrategyResult.Solution(changed, summary, patch.changedLines(),
                 1.0, ctx.elapsedMillis(), fixed, narrative)), finalStats);
+    }
+
+    /** Loads the parsers and serializers every step uses while the first model calls are in flight. */
+    private static void warmUp() {
+        String java = "class W { int f(int a) { return a + 1; } }\n";
+        String py = "def f(a):\n    return a + 1\n";
+        dev.aap.agent.index.SourceSymbols.of("W.java", java);
+        dev.aap.agent.index.SyntaxCheck.problem("W.java", java);
+        dev.aap.agent.index.SourceSymbols.of("w.py", py);
+        dev.aap.agent.index.SyntaxCheck.problem("w.py", py);
+        dev.langchain4j.data.message.ChatMessageSerializer.messagesToJson(List.of(
+                dev.langchain4j.data.message.UserMessage.from("warm")));
     }
 
     /** Suspicious lines handed over (hybrid) or, failing that, from the localizer; empty when neither has any. */
