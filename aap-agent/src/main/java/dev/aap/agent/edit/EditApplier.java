@@ -90,7 +90,7 @@ public final class EditApplier {
                     + " already read like that");
         }
         if (req.type() == EditRequest.Type.AST_PATCH) {
-            Optional<String> p = sameSymbolAfter(req, rel, after);
+            Optional<String> p = sameSymbolAfter(req, rel, after, r.start(), r.start() + patch.size() - 1);
             if (p.isPresent()) {
                 return new EditOutcome.Rejected(p.get());
             }
@@ -129,11 +129,13 @@ public final class EditApplier {
         return Locate.lines(loc, lineCount, req.type() == EditRequest.Type.INSERT);
     }
 
-    private static Optional<String> sameSymbolAfter(EditRequest req, String rel, String after) {
+    /** The patch itself (lines {@code from..to} of {@code after}) must define the symbol it replaces. */
+    private static Optional<String> sameSymbolAfter(EditRequest req, String rel, String after, int from, int to) {
         String name = req.locator().symbol() != null ? req.locator().symbol()
                 : req.locator().astQuery().strip().split("[\\s:]+", 2)[1];
         String simple = name.substring(name.lastIndexOf('.') + 1);
-        boolean defined = SourceSymbols.of(rel, after).stream().anyMatch(s -> s.name().equals(simple));
+        boolean defined = SourceSymbols.of(rel, after).stream().anyMatch(s -> s.name().equals(simple)
+                && s.startLine() >= from && s.startLine() <= to);
         return defined ? Optional.empty() : Optional.of("ast_patch must replace '" + name + "' with a new definition"
                 + " of '" + simple + "', but the patch defines no such symbol; give the whole definition");
     }
