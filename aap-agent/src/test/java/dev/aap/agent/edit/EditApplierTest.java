@@ -444,6 +444,17 @@ class EditApplierTest {
     }
 
     @Test
+    void keepsWindowsLineEndingsOfTheFile() throws IOException {
+        write("src/app.py", "x = 1\r\ny = 2\r\nz = 3\r\n");
+
+        assertThat(applier().apply(lines("src/app.py", EditRequest.Type.REPLACE, 2, 2, "y = 20\nw = 4")))
+                .isInstanceOf(EditOutcome.Applied.class);
+        assertThat(read("src/app.py")).isEqualTo("x = 1\r\ny = 20\r\nw = 4\r\nz = 3\r\n");
+        assertThat(applier().apply(lines("src/app.py", EditRequest.Type.REPLACE, 1, 1, "x = 1")).observation())
+                .contains("the edit changes nothing");
+    }
+
+    @Test
     void undoesAnEditThatMakesTheDiffTooLarge() throws IOException {
         Git.init(dir);
         write(PAGER_FILE, PAGER);

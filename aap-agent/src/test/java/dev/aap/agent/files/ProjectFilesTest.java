@@ -46,6 +46,14 @@ class ProjectFilesTest {
     }
 
     @Test
+    void refusesAPathThatIsNotAValidFileName() {
+        var files = new ProjectFiles(project);
+
+        assertThatThrownBy(() -> files.relative("src/a\u0000b.java")).isInstanceOf(PathRefused.class)
+                .hasMessageContaining("not a valid path");
+    }
+
+    @Test
     void refusesGitsOwnFiles() {
         var files = new ProjectFiles(project);
 

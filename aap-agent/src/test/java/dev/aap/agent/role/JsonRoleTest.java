@@ -30,6 +30,12 @@ class JsonRoleTest {
     }
 
     @Test
+    void findsTheObjectAfterProseThatContainsBraces() {
+        assertThat(JsonRole.parse("The method {@code next} skips a page. {\"verdict\": \"fail\"}"))
+                .hasValueSatisfying(n -> assertThat(n.get("verdict").asText()).isEqualTo("fail"));
+    }
+
+    @Test
     void givesNothingForTextWithoutAnObject() {
         assertThat(JsonRole.parse(null)).isEmpty();
         assertThat(JsonRole.parse("I could not decide.")).isEmpty();
