@@ -71,8 +71,9 @@ public final class EditApplier {
             return new EditOutcome.Rejected(where.problem());
         }
         Locate.Range r = where.range();
+        String eol = before.contains("\r\n") ? "\r\n" : "\n"; // new lines end like the file's lines
         List<String> patch = req.type() == EditRequest.Type.DELETE ? List.of()
-                : splitLines(req.patch()).stream().map(l -> l.endsWith("\n") ? l : l + "\n").toList();
+                : splitLines(req.patch()).stream().map(l -> l.replaceFirst("\r?\n$", "") + eol).toList();
         var out = new ArrayList<String>(lines.subList(0, r.start() - 1));
         out.addAll(patch);
         out.addAll(lines.subList(r.end(), lines.size()));
@@ -81,7 +82,7 @@ public final class EditApplier {
             String l = out.get(i);
             joined.append(l);
             if (i < out.size() - 1 && !l.endsWith("\n")) {
-                joined.append('\n'); // an original last line without a line end, now followed by new lines
+                joined.append(eol); // an original last line without a line end, now followed by new lines
             }
         }
         String after = joined.toString();
