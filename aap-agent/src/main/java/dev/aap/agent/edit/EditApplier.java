@@ -71,8 +71,9 @@ public final class EditApplier {
             return new EditOutcome.Rejected(where.problem());
         }
         Locate.Range r = where.range();
+        String eol = before.contains("\r\n") ? "\r\n" : "\n"; // new lines end like the file's lines
         List<String> patch = req.type() == EditRequest.Type.DELETE ? List.of()
-                : splitLines(req.patch()).stream().map(l -> l.endsWith("\n") ? l : l + "\n").toList();
+                : splitLines(req.patch()).stream().map(l -> l.replaceFirst("\r?\n$", "") + eol).toList();
         var out = new ArrayList<String>(lines.subList(0, r.start() - 1));
         out.addAll(patch);
         out.addAll(lines.subList(r.end(), lines.size()));
@@ -81,7 +82,7 @@ public final class EditApplier {
             String l = out.get(i);
             joined.append(l);
             if (i < out.size() - 1 && !l.endsWith("\n")) {
-                joined.append('\n'); // an original last line without a line end, now followed by new lines
+                joined.append(eol); // an original last line without a line end, now followed by new lines
             }
         }
         String after = joined.toString();
@@ -90,7 +91,7 @@ public final class EditApplier {
                     + " already read like that");
         }
         if (req.type() == EditRequest.Type.AST_PATCH) {
-            Optional<String> p = sameSymbolAfter(req, rel, after);
+            Optional<String> p = sameSymbolAfter(req, rel, after, r.start(), r.start() + patch.size() - 1);
             if (p.isPresent()) {
                 return new EditOutcome.Rejected(p.get());
             }
@@ -129,11 +130,13 @@ public final class EditApplier {
         return Locate.lines(loc, lineCount, req.type() == EditRequest.Type.INSERT);
     }
 
-    private static Optional<String> sameSymbolAfter(EditRequest req, String rel, String after) {
+    /** The patch itself (lines {@code from..to} of {@code after}) must define the symbol it replaces. */
+    private static Optional<String> sameSymbolAfter(EditRequest req, String rel, String after, int from, int to) {
         String name = req.locator().symbol() != null ? req.locator().symbol()
                 : req.locator().astQuery().strip().split("[\\s:]+", 2)[1];
         String simple = name.substring(name.lastIndexOf('.') + 1);
-        boolean defined = SourceSymbols.of(rel, after).stream().anyMatch(s -> s.name().equals(simple));
+        boolean defined = SourceSymbols.of(rel, after).stream().anyMatch(s -> s.name().equals(simple)
+                && s.startLine() >= from && s.startLine() <= to);
         return defined ? Optional.empty() : Optional.of("ast_patch must replace '" + name + "' with a new definition"
                 + " of '" + simple + "', but the patch defines no such symbol; give the whole definition");
     }

@@ -49,7 +49,12 @@ public final class ProjectFiles {
         if (g.equals(".") || g.equals("/")) {
             g = "";
         }
-        Path p = Path.of(g);
+        Path p;
+        try {
+            p = Path.of(g);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new PathRefused("'" + given + "' is not a valid path (" + e.getReason() + ")");
+        }
         if (p.isAbsolute()) {
             Path abs = p.normalize();
             if (!abs.startsWith(root)) {

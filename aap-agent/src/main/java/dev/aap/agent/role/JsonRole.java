@@ -47,17 +47,20 @@ final class JsonRole {
         if (text == null) {
             return Optional.empty();
         }
-        int start = text.indexOf('{');
         int end = text.lastIndexOf('}');
-        if (start < 0 || end <= start) {
-            return Optional.empty();
+        // prose may hold braces of its own ("{@code next}"): try each '{' until one starts an object
+        for (int start = text.indexOf('{'), tries = 0; start >= 0 && start < end && tries < 50;
+             start = text.indexOf('{', start + 1), tries++) {
+            try {
+                JsonNode n = JSON.readTree(text.substring(start, end + 1));
+                if (n != null && n.isObject()) {
+                    return Optional.of(n);
+                }
+            } catch (java.io.IOException e) {
+                // not an object here; try the next brace
+            }
         }
-        try {
-            JsonNode n = JSON.readTree(text.substring(start, end + 1));
-            return n != null && n.isObject() ? Optional.of(n) : Optional.empty();
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
+        return Optional.empty();
     }
 
     static List<String> strings(JsonNode n, String field) {

@@ -9,6 +9,9 @@ package dev.aap.agent.tool;
  */
 public record Observation(String text, boolean ok, Control control) {
 
+    private static final java.util.regex.Pattern CLOSE_TAG =
+            java.util.regex.Pattern.compile("(?i)<(\\s*/\\s*untrusted)");
+
     /** Effects a tool result has on the loop. */
     public enum Control { NONE, EDITED, TESTED_GREEN, TESTED_RED, SUBMIT, STOP_NEEDS_HUMAN }
 
@@ -22,7 +25,7 @@ public record Observation(String text, boolean ok, Control control) {
 
     /** Wraps repository text so the model treats it as data, not instructions. */
     public static String untrusted(String source, String text) {
-        String safe = text.replace("</untrusted", "&lt;/untrusted");
+        String safe = CLOSE_TAG.matcher(text).replaceAll("&lt;$1"); // any letter case, spaces inside the tag
         return "<untrusted source=\"" + source.replace("\"", "'") + "\">\n" + safe
                 + (safe.endsWith("\n") ? "" : "\n") + "</untrusted>";
     }

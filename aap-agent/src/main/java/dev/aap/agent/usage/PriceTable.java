@@ -62,7 +62,10 @@ public final class PriceTable {
         var m = new HashMap<>(base.prices);
         try {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            if (root == null || !root.isObject()) {
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                return base; // empty, or comments only: nothing to lay over the built-in prices
+            }
+            if (!root.isObject()) {
                 throw new BadInputException(file + " must map provider:model to {input: N, output: N}");
             }
             for (var it = root.fields(); it.hasNext(); ) {
