@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code aap} command. */
 @Command(name = "aap", mixinStandardHelpOptions = true, version = "aap 0.1.0",
         description = "AIAutoProgramming: turns a failing test into a verified, reviewed branch.",
-        subcommands = {FixCommand.class, BenchCommand.class, RunsCommand.class, ReplayCommand.class, DoctorCommand.class,
+        subcommands = {FixCommand.class, BenchCommand.class, RunsCommand.class, ReplayCommand.class,
+                IndexCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -76,9 +76,18 @@ final class Chunker {
 
     private static void add(List<Chunk> out, String file, List<String> lines, List<Integer> part, String symbol,
                             String kind) {
-        if (part.isEmpty() || part.stream().allMatch(i -> lines.get(i - 1).isBlank())) {
+        int first = 0;
+        int last = part.size() - 1;
+        while (first <= last && lines.get(part.get(first) - 1).isBlank()) {
+            first++;
+        }
+        while (last >= first && lines.get(part.get(last) - 1).isBlank()) {
+            last--;
+        }
+        if (first > last) {
             return;
         }
+        part = part.subList(first, last + 1);
         var text = new StringBuilder();
         int previous = -1;
         for (int i : part) {

@@ -5,10 +5,8 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.CharTokenizer;
 
@@ -17,11 +15,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS;
-import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.GENERATE_WORD_PARTS;
-import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
-import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE;
-import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.SPLIT_ON_NUMERICS;
 
 /**
  * Code-aware tokens: identifiers are kept whole and also split at camelCase, snake_case and digits
@@ -30,14 +23,10 @@ import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.
  */
 final class CodeAnalyzer extends Analyzer {
 
-    private static final int FLAGS = GENERATE_WORD_PARTS | GENERATE_NUMBER_PARTS | SPLIT_ON_CASE_CHANGE
-            | SPLIT_ON_NUMERICS | PRESERVE_ORIGINAL;
-
     @Override
     protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = CharTokenizer.fromTokenCharPredicate(c -> Character.isLetterOrDigit(c) || c == '_');
-        TokenStream s = new WordDelimiterGraphFilter(source, FLAGS, null);
-        s = new FlattenGraphFilter(s);
+        TokenStream s = new IdentifierSplitFilter(source);
         s = new LowerCaseFilter(s);
         s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         s = new PorterStemFilter(s);

@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public final class CodeIndex implements AutoCloseable {
 
-    static final String MANIFEST = "manifest.json";
+    static final String MANIFEST = "manifest.tsv";
 
     private final Path projectDir;
     private final boolean embeddings;

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * One incremental update: hashes what may have changed (a file whose size and modification time match the manifest
@@ -75,7 +76,11 @@ final class Indexer {
             List<String> batch = stale.subList(i, Math.min(stale.size(), i + BATCH_FILES));
             List<Prepared> prepared = batch.parallelStream()
                     .map(f -> prepare(f, statOf.get(f), before.files().get(f), started)).toList();
-            changed += write(prepared, after);
+            try {
+                changed += write(prepared, after);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
         int removed = 0;
         for (String file : before.files().keySet()) {
@@ -113,29 +118,37 @@ final class Indexer {
         return new Prepared(file, new Manifest.Entry(blob, bytes.length, trusted, chunks.size()), definitions, chunks);
     }
 
-    private int write(List<Prepared> prepared, Map<String, Manifest.Entry> after) throws IOException {
-        var chunks = new ArrayList<Chunk>();
-        int changed = 0;
+    /** Writes the documents of changed files, in parallel (IndexWriter analyses on the calling thread). */
+    private int write(List<Prepared> prepared, Map<String, Manifest.Entry> after) {
+        var changed = new ArrayList<Prepared>();
+        var texts = new ArrayList<String>();
         for (Prepared p : prepared) {
             after.put(p.file(), p.entry());
-            if (p.chunks() == null) {
-                continue; // touched, same content
+            if (p.chunks() != null) { // null: touched, same content
+                changed.add(p);
+                p.chunks().forEach(c -> texts.add(Documents.embeddingText(c)));
             }
-            changed++;
-            writer.deleteDocuments(Documents.fileTerm(p.file()));
-            for (Definition d : p.definitions()) {
-                writer.addDocument(Documents.symbol(d));
+        }
+        List<float[]> vectors = embeddings && !texts.isEmpty() ? Embedder.embedAll(texts) : null;
+        int[] offsets = new int[changed.size()];
+        for (int i = 1; i < changed.size(); i++) {
+            offsets[i] = offsets[i - 1] + changed.get(i - 1).chunks().size();
+        }
+        IntStream.range(0, changed.size()).parallel().forEach(i -> {
+            Prepared p = changed.get(i);
+            var docs = new ArrayList<Document>(p.definitions().size() + p.chunks().size());
+            p.definitions().forEach(d -> docs.add(Documents.symbol(d)));
+            for (int c = 0; c < p.chunks().size(); c++) {
+                docs.add(Documents.chunk(p.chunks().get(c), vectors == null ? null : vectors.get(offsets[i] + c)));
             }
-            chunks.addAll(p.chunks());
-        }
-        List<float[]> vectors = embeddings && !chunks.isEmpty()
-                ? Embedder.embedAll(chunks.stream().map(Documents::embeddingText).toList()) : null;
-        var docs = new ArrayList<Document>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            docs.add(Documents.chunk(chunks.get(i), vectors == null ? null : vectors.get(i)));
-        }
-        writer.addDocuments(docs);
-        return changed;
+            try {
+                writer.deleteDocuments(Documents.fileTerm(p.file()));
+                writer.addDocuments(docs);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return changed.size();
     }
 
     private static boolean isBinary(byte[] bytes) {

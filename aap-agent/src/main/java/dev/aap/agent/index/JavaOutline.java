@@ -24,8 +24,12 @@ import java.util.Optional;
 /** Java definitions and parse problems, from JavaParser. */
 final class JavaOutline {
 
+    /** Checks edits: the newest language level, with its validators. */
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)));
+    /** Outlines files for the index: no validators, about twice as fast. */
+    private static final ThreadLocal<JavaParser> OUTLINER = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)));
 
     private JavaOutline() {
     }
@@ -33,7 +37,7 @@ final class JavaOutline {
     static List<Definition> definitions(String file, String text) {
         ParseResult<CompilationUnit> result;
         try {
-            result = PARSER.get().parse(text);
+            result = OUTLINER.get().parse(text);
         } catch (RuntimeException e) {
             return List.of(); // JavaParser bugs on odd input must not break indexing
         }

@@ -1,8 +1,9 @@
 package dev.aap.agent.index;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 record Manifest(int schema, boolean embeddings, long docs, Map<String, Entry> files) {
 
     static final int SCHEMA = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MAGIC = "aap-code-index";
 
     /**
      * One indexed file.
@@ -47,17 +48,32 @@ record Manifest(int schema, boolean embeddings, long docs, Map<String, Entry> fi
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try {
-            Manifest m = JSON.readValue(file.toFile(), Manifest.class);
-            return m.schema() == SCHEMA && m.files() != null ? Optional.of(m) : Optional.empty();
-        } catch (IOException | RuntimeException e) { // a torn or hand-edited manifest just means "rebuild"
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String[] head = String.valueOf(in.readLine()).split(" ");
+            if (head.length != 4 || !head[0].equals(MAGIC) || Integer.parseInt(head[1]) != SCHEMA) {
+                return Optional.empty();
+            }
+            var files = new TreeMap<String, Entry>();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split("\t", 5);
+                files.put(f[4], new Entry(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), Integer.parseInt(f[3])));
+            }
+            return Optional.of(new Manifest(SCHEMA, Boolean.parseBoolean(head[2]), Long.parseLong(head[3]), files));
+        } catch (IOException | RuntimeException e) { // torn, truncated or hand-edited: rebuild
             return Optional.empty();
         }
     }
 
+    /** Writes one header line and one tab-separated line per file (path last), replacing the file atomically. */
     void write(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), this);
+        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            out.write(MAGIC + " " + schema + " " + embeddings + " " + docs + "\n");
+            for (var e : files.entrySet()) {
+                Entry v = e.getValue();
+                out.write(v.blob() + "\t" + v.size() + "\t" + v.mtime() + "\t" + v.chunks() + "\t" + e.getKey() + "\n");
+            }
+        }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -34,7 +34,8 @@ final class ProjectFiles {
         var files = new ArrayList<String>();
         String last = null;
         for (String f : out.split("\0")) {
-            if (!f.isEmpty() && !f.equals(last)) { // a file with merge conflicts is listed once per stage
+            // a file with merge conflicts is listed once per stage; a newline in a name would break the manifest
+            if (!f.isEmpty() && !f.equals(last) && f.indexOf('\n') < 0) {
                 files.add(f);
                 last = f;
             }
