@@ -40,8 +40,9 @@ public final class ReplayGateway implements ModelGateway {
                     + " reply");
             return recorded.get(at);
         }
-        throw new BadInputException("replay: the run asked the model a " + (at + 1) + "th time, but the recorded run"
-                + " has only " + recorded.size() + " replies; the replay diverged (was the repository or aap changed?)");
+        throw new BadInputException("replay: the run made model request number " + (at + 1) + ", but the recorded"
+                + " run has only " + recorded.size() + " replies; the replay diverged (was the repository or aap"
+                + " changed?)");
     }
 
     @Override

@@ -169,7 +169,8 @@ public final class AgentLoop {
                                 text = "Submitted: all tests pass.";
                             } else {
                                 submitRefused = true;
-                                text = "Not accepted yet: the tests do not pass with this change.\n" + check.text()
+                                text = "Not accepted yet: the tests do not pass with this change.\n"
+                                        + Observation.untrusted("tests", check.text())
                                         + "\nFix it and run_tests again, or call submit again to give up.";
                             }
                         }

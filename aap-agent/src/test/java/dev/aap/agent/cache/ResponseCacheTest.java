@@ -155,6 +155,6 @@ class ResponseCacheTest {
         assertThat(warnings).containsExactly(
                 "replay: model request 2 differs from the recorded one; using the recorded reply");
         assertThatThrownBy(() -> replay.chat(request("one more"))).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("asked the model a 3th time").hasMessageContaining("has only 2 replies");
+                .hasMessageContaining("model request number 3").hasMessageContaining("has only 2 replies");
     }
 }

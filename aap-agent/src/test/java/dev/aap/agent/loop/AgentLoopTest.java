@@ -219,7 +219,8 @@ class AgentLoopTest {
         AgentLoop.Result r = run(limits(10));
 
         assertThat(gateway.toolResultsIn(2)).last().asString()
-                .startsWith("Not accepted yet: the tests do not pass with this change.\n" + RED);
+                .startsWith("Not accepted yet: the tests do not pass with this change.\n"
+                        + "<untrusted source=\"tests\">\n" + RED);
         assertThat(r.stop().kind()).isEqualTo(Stop.Kind.SUBMITTED);
         assertThat(r.green()).isFalse();
         assertThat(r.stop().reason()).startsWith("gave up");

@@ -293,7 +293,8 @@ class ToolBoxTest {
         Observation all = call("run_tests", "{}");
         Observation some = call("run_tests", "{\"selection\": [\"demo.PagerTest#lastPage\"]}");
 
-        assertThat(all.text()).isEqualTo("FAILED: 1 of 3 tests fail.");
+        // the summary quotes the repository's assertion messages: framed as data
+        assertThat(all.text()).isEqualTo("<untrusted source=\"tests\">\nFAILED: 1 of 3 tests fail.\n</untrusted>");
         assertThat(all.control()).isEqualTo(Observation.Control.TESTED_RED);
         assertThat(some.control()).isEqualTo(Observation.Control.TESTED_RED);
         assertThat(testRuns).containsExactly(List.of(), List.of("demo.PagerTest#lastPage"));
