@@ -34,8 +34,20 @@ final class Output {
         if (r.branch() != null) {
             out.println("branch: " + r.branch() + " (commit " + r.commit() + ")");
         }
-        out.printf("candidates: %d generated, %d validated (median %d ms); %.1f s; run dir: %s%n",
-                r.candidates(), r.validated(), r.validationMsMedian(), r.seconds(), r.runDir());
+        if (r.critic() != null) {
+            out.println("critic: " + r.critic().verdict() + (r.critic().notes().isEmpty() ? ""
+                    : ": " + String.join("; ", r.critic().notes())));
+        }
+        var u = r.usage();
+        if (u.modelCalls() > 0) {
+            out.printf("model: %d calls, %d input / %d output tokens, $%.4f%s%n", u.modelCalls(), u.inputTokens(),
+                    u.outputTokens(), u.costUsd(), u.priceKnown() ? "" : " (price unknown for some model: counted as 0)");
+            out.printf("edits: %d applied, %d test runs; %.1f s; run dir: %s%n", r.candidates(), r.validated(),
+                    r.seconds(), r.runDir());
+        } else {
+            out.printf("candidates: %d generated, %d validated (median %d ms); %.1f s; run dir: %s%n",
+                    r.candidates(), r.validated(), r.validationMsMedian(), r.seconds(), r.runDir());
+        }
         out.flush();
     }
 }
