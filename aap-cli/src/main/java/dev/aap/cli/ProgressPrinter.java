@@ -44,6 +44,8 @@ final class ProgressPrinter implements EventListener {
                     + e.reason() + ")");
             case Event.PolicyDecided e -> say(e.allowed() ? "policy: passed"
                     : "policy: BLOCKED: " + String.join("; ", e.reasons()));
+            case Event.CriticReviewed e -> say("critic: " + e.verdict() + (e.notes().isEmpty() ? ""
+                    : ": " + String.join("; ", e.notes())));
             case Event.Integrated e -> say("branch " + e.branch() + " at " + e.commit().substring(0, 12));
             case Event.Warning e -> {
                 err.println("aap: warning: " + e.message());

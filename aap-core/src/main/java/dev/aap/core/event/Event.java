@@ -63,6 +63,14 @@ public sealed interface Event {
         }
     }
 
+    /** The llm brain's Critic on the final diff, recorded beside the policy decision (it does not block). */
+    record CriticReviewed(String verdict, List<String> notes) implements Event {
+
+        public CriticReviewed {
+            notes = List.copyOf(notes);
+        }
+    }
+
     record Integrated(String branch, String commit) implements Event {
     }
 

@@ -193,6 +193,9 @@ public final class Pipeline {
         events.emit(new Event.StepStarted("review"));
         PolicyDecision decision = Policy.load(workspace.projectDir()).check(patch, source.subdir(), workspace.root());
         events.emit(new Event.PolicyDecided(decision.allowed(), decision.reasons()));
+        if (chosen.notes().criticVerdict() != null) {
+            events.emit(new Event.CriticReviewed(chosen.notes().criticVerdict(), chosen.notes().criticNotes()));
+        }
         var change = new ChangeDescription(id.value(), task.issue(), chosen.summary(), patch, build.testCommandLine(),
                 proof.report().executed(), chosen.fixedTests(),
                 found.solutions().stream().skip(1).limit(3).map(StrategyResult.Solution::summary).toList(),
