@@ -63,6 +63,22 @@ class FixLlmTest {
         assertThat(again.get("usage").get("cost_usd").asDouble()).isZero();
     }
 
+    @Test
+    void hybridLetsTheOfflineSearchFixWhatItCanWithoutAskingTheModel() throws Exception {
+        Cli.exampleRepo("python-pricing", repo);
+        try (var server = ScriptedModelServer.openAi()) {
+            Cli.Result r = Cli.run(home, Map.of("OPENAI_API_KEY", "sk-test"), "fix", "--repo", repo.toString(),
+                    "--json", "--dry-run", "--strategy", "hybrid", "--model", "openai:gpt-4o-mini", "--base-url",
+                    server.baseUrl());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode json = JSON.readTree(r.out());
+            assertThat(json.get("strategy").asText()).isEqualTo("hybrid");
+            assertThat(json.get("patch").asText()).contains("+    if quantity >= 10:");
+            assertThat(json.get("usage").get("model_calls").asInt()).isZero();
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
     private static String readKind(String line) {
         try {
             return JSON.readTree(line).get("kind").asText();
