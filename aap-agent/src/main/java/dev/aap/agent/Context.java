@@ -125,6 +125,17 @@ final class Context {
         }
     }
 
+    /** How many source files the project has (outside .git and build output). */
+    static long sourceFileCount(Path project) {
+        try (Stream<Path> s = Files.walk(project, 12)) {
+            return s.filter(p -> !p.toString().contains("/.git/") && !p.toString().contains("/target/"))
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".java") || n.endsWith(".py") || n.endsWith(".kt")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Simple names of the project's source files (for keeping only stack frames that point into it). */
     static Set<String> sourceFileNames(Path project) {
         var names = new HashSet<String>();

@@ -181,6 +181,9 @@ public final class LlmStrategy implements PatchStrategy {
         }
     }
 
+    /** Above this many source files, vectors are only built by {@code aap index}, not inside a run. */
+    static final int EMBED_NOW_MAX_FILES = 150;
+
     private static final String EMPTY_SHA = Patch.parse("").sha256();
 
     private CodeIndex openIndex(StrategyContext ctx) {
@@ -188,8 +191,18 @@ public final class LlmStrategy implements PatchStrategy {
         long t0 = System.nanoTime();
         var src = ctx.workspace().source();
         String key = src.topLevel() + (src.subdir().isEmpty() ? "" : "/" + src.subdir());
-        CodeIndex index = CodeIndex.open(CodeIndex.dirFor(ctx.cacheDir(), key), ctx.workspace().projectDir(),
-                settings.embeddings());
+        var dir = CodeIndex.dirFor(ctx.cacheDir(), key);
+        boolean vectors = settings.embeddings();
+        if (vectors && !CodeIndex.storedEmbeddings(dir).orElse(false)) {
+            long files = Context.sourceFileCount(ctx.workspace().projectDir());
+            if (files > EMBED_NOW_MAX_FILES) {
+                // embedding runs at tens of chunks a second here: a big project would spend minutes on it
+                vectors = false;
+                ctx.events().emit(new Event.Warning(files + " source files and no vectors in the code index yet:"
+                        + " this run searches by keywords only; 'aap index " + key + "' adds the vectors once"));
+            }
+        }
+        CodeIndex index = CodeIndex.open(dir, ctx.workspace().projectDir(), vectors);
         IndexStats s = index.update();
         ctx.events().emit(new Event.StepFinished("index", (System.nanoTime() - t0) / 1_000_000, s.files()
                 + " files, " + s.chunks() + " chunks, " + s.changedFiles() + " re-indexed"));

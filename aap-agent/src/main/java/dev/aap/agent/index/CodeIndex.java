@@ -70,6 +70,11 @@ public final class CodeIndex implements AutoCloseable {
         return new CodeIndex(project, embeddings, store, m);
     }
 
+    /** Whether the index stored in {@code indexDir} has vectors; empty when there is none yet. */
+    public static java.util.Optional<Boolean> storedEmbeddings(Path indexDir) {
+        return Manifest.read(indexDir.toAbsolutePath().normalize().resolve(MANIFEST)).map(Manifest::embeddings);
+    }
+
     /** Brings the index up to date with the work tree: only files whose git blob id changed are re-indexed. */
     public synchronized IndexStats update() {
         long t0 = System.nanoTime();

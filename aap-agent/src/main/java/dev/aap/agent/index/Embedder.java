@@ -3,12 +3,13 @@ package dev.aap.agent.index;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import java.util.List;
 
 /**
- * The in-process MiniLM sentence embedder, loaded on first use and shared by every index of the process (loading
+ * The in-process MiniLM sentence embedder (the int8-quantized model: it loads in half the time of the float one and
+ * embeds about a third faster on two cores, at a small cost in similarity quality), loaded on first use and shared by every index of the process (loading
  * takes about a second, so an update with nothing to embed never pays it).
  */
 final class Embedder {
@@ -38,7 +39,7 @@ final class Embedder {
             synchronized (Embedder.class) {
                 m = model;
                 if (m == null) {
-                    m = new AllMiniLmL6V2EmbeddingModel();
+                    m = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
                     model = m;
                 }
             }
