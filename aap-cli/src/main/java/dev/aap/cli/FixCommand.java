@@ -112,13 +112,7 @@ final class FixCommand implements Callable<Integer> {
                 .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings);
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, quiet)),
                 dryRun);
-        Thread hook = Interrupts.install(pipeline, err);
-        RunResult result;
-        try {
-            result = pipeline.run(task);
-        } finally {
-            Interrupts.remove(hook);
-        }
+        RunResult result = Interrupts.run(pipeline, task, err);
         Output.print(result, json, spec.commandLine().getOut(), err);
         return result.exitCode();
     }

@@ -10,6 +10,16 @@ final class Interrupts {
     private Interrupts() {
     }
 
+    /** Runs {@code task} with Ctrl-C handling in place. */
+    static dev.aap.core.run.RunResult run(Pipeline pipeline, dev.aap.core.run.Task task, PrintWriter err) {
+        Thread hook = install(pipeline, err);
+        try {
+            return pipeline.run(task);
+        } finally {
+            remove(hook);
+        }
+    }
+
     static Thread install(Pipeline pipeline, PrintWriter err) {
         Thread hook = new Thread(() -> {
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);

@@ -74,13 +74,7 @@ final class ReplayCommand implements Callable<Integer> {
                 w -> err.println("aap: warning: " + w)));
         Sandbox box = Sandbox.select(sandbox);
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, quiet)), true);
-        Thread hook = Interrupts.install(pipeline, err);
-        RunResult result;
-        try {
-            result = pipeline.run(task);
-        } finally {
-            Interrupts.remove(hook);
-        }
+        RunResult result = Interrupts.run(pipeline, task, err);
         Output.print(result, json, spec.commandLine().getOut(), err);
         String before = originalPatch(dir);
         if (!json) {

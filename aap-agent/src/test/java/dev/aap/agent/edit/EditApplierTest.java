@@ -1,5 +1,6 @@
 package dev.aap.agent.edit;
 
+import dev.aap.agent.TestGit;
 import dev.aap.agent.files.ProjectFiles;
 import dev.aap.core.policy.Policy;
 import org.junit.jupiter.api.Test;
@@ -456,11 +457,11 @@ class EditApplierTest {
 
     @Test
     void undoesAnEditThatMakesTheDiffTooLarge() throws IOException {
-        Git.init(dir);
+        TestGit.init(dir);
         write(PAGER_FILE, PAGER);
-        Git.commitAll(dir);
-        var files = new ProjectFiles(dir, rel -> Git.run(dir, "add", "-N", rel));
-        var applier = new EditApplier(files, Policy.defaults(), () -> Git.changedLines(dir), 6);
+        TestGit.commitAll(dir);
+        var files = new ProjectFiles(dir, rel -> TestGit.run(dir, "add", "-N", rel));
+        var applier = new EditApplier(files, Policy.defaults(), () -> TestGit.changedLines(dir), 6);
 
         EditOutcome small = applier.apply(lines(PAGER_FILE, EditRequest.Type.REPLACE, 12, 12,
                 "        return (page + 1) * size <= total;"));
@@ -473,16 +474,16 @@ class EditApplierTest {
         assertThat(out).isInstanceOf(EditOutcome.Oversized.class);
         assertThat(out.observation()).contains("would be 7 lines, more than the 6");
         assertThat(read(PAGER_FILE)).isEqualTo(afterSmall);
-        assertThat(Git.changedLines(dir)).isEqualTo(2);
+        assertThat(TestGit.changedLines(dir)).isEqualTo(2);
     }
 
     @Test
     void deletesANewFileThatMakesTheDiffTooLarge() throws IOException {
-        Git.init(dir);
+        TestGit.init(dir);
         write(PAGER_FILE, PAGER);
-        Git.commitAll(dir);
-        var files = new ProjectFiles(dir, rel -> Git.run(dir, "add", "-N", rel));
-        var applier = new EditApplier(files, Policy.defaults(), () -> Git.changedLines(dir), 3);
+        TestGit.commitAll(dir);
+        var files = new ProjectFiles(dir, rel -> TestGit.run(dir, "add", "-N", rel));
+        var applier = new EditApplier(files, Policy.defaults(), () -> TestGit.changedLines(dir), 3);
 
         EditOutcome out = applier.apply(lines("src/main/java/demo/Big.java", EditRequest.Type.INSERT, 1, 1,
                 "package demo;\n\nclass Big {\n    int a;\n    int b;\n}\n"));

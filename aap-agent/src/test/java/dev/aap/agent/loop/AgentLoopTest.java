@@ -1,5 +1,6 @@
 package dev.aap.agent.loop;
 
+import dev.aap.agent.TestGit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aap.agent.edit.EditApplier;
@@ -72,10 +73,10 @@ class AgentLoopTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        Git.init(project);
+        TestGit.init(project);
         Files.createDirectories(project.resolve("src/main/java/demo"));
         Files.writeString(project.resolve(PAGER_FILE), PAGER);
-        Git.commitAll(project);
+        TestGit.commitAll(project);
         index = CodeIndex.open(run.resolve("index"), project, false);
         index.update();
         trajectory = Trajectory.open(run.resolve("trajectory.jsonl"));
@@ -106,11 +107,11 @@ class AgentLoopTest {
     }
 
     private AgentLoop.Result run(Limits limits) {
-        var files = new ProjectFiles(project, rel -> Git.run(project, "add", "-N", rel));
-        var applier = new EditApplier(files, Policy.defaults(), () -> Git.changedLines(project), maxChangedLines);
+        var files = new ProjectFiles(project, rel -> TestGit.run(project, "add", "-N", rel));
+        var applier = new EditApplier(files, Policy.defaults(), () -> TestGit.changedLines(project), maxChangedLines);
         var tools = new ToolBox(files, index, applier, out -> { }, this::runTests);
         var caller = new ModelCaller(gateway, meter, trajectory, events);
-        var loop = new AgentLoop(caller, tools, limits, events, () -> Git.run(project, "diff", "HEAD"), this::runTests);
+        var loop = new AgentLoop(caller, tools, limits, events, () -> TestGit.run(project, "diff", "HEAD"), this::runTests);
         return loop.run("You fix bugs.", "Make PagerTest pass.");
     }
 

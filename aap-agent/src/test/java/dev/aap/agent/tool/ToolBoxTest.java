@@ -1,5 +1,6 @@
 package dev.aap.agent.tool;
 
+import dev.aap.agent.TestGit;
 import dev.aap.agent.edit.EditApplier;
 import dev.aap.agent.edit.EditOutcome;
 import dev.aap.agent.files.ProjectFiles;
@@ -54,10 +55,10 @@ class ToolBoxTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        Git.init(project);
+        TestGit.init(project);
         write("src/main/java/demo/Pager.java", PAGER);
         write("README.md", "# demo\n");
-        Git.commitAll(project);
+        TestGit.commitAll(project);
         index = CodeIndex.open(cache.resolve("index"), project, false);
         index.update();
         var files = new ProjectFiles(project);

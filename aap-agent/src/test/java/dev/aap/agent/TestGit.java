@@ -1,27 +1,27 @@
-package dev.aap.agent.loop;
+package dev.aap.agent;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs real git commands in a temporary repository, for tests. */
-final class Git {
+/** Runs real git commands in a temporary repository, for the tests of every package of this module. */
+public final class TestGit {
 
-    private Git() {
+    private TestGit() {
     }
 
-    static void init(Path dir) {
+    public static void init(Path dir) {
         run(dir, "init", "-q");
     }
 
-    static void commitAll(Path dir) {
+    public static void commitAll(Path dir) {
         run(dir, "add", "-A");
         run(dir, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "base");
     }
 
     /** Added plus removed lines of the work tree against HEAD, as {@code git diff --numstat HEAD} counts them. */
-    static int changedLines(Path dir) {
+    public static int changedLines(Path dir) {
         int total = 0;
         for (String line : run(dir, "diff", "--numstat", "HEAD").lines().toList()) {
             String[] f = line.split("\t");
@@ -30,7 +30,7 @@ final class Git {
         return total;
     }
 
-    static String run(Path dir, String... args) {
+    public static String run(Path dir, String... args) {
         var cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
         cmd.addAll(List.of(args));
         try {
