@@ -72,14 +72,8 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Verify and write artifacts, but create no branch.")
     private boolean dryRun;
 
-    @Option(names = "--sandbox", defaultValue = "auto", description = "bwrap, none or auto (default: bubblewrap when it works).")
-    private String sandbox;
-
-    @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
-    private boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr.")
-    private boolean quiet;
+    @picocli.CommandLine.Mixin
+    private RunOptions run;
 
     @Override
     public Integer call() {
@@ -100,8 +94,8 @@ final class FixCommand implements Callable<Integer> {
             // a bad --model or a missing key should fail now, not after the baseline build
             Models.connect(ModelSpec.parseChain(chosenModel, chosenUrl), ModelSettings.defaults());
         }
-        Sandbox box = Sandbox.select(sandbox);
-        if (!box.isolates() && "auto".equals(sandbox)) {
+        Sandbox box = Sandbox.select(run.sandbox);
+        if (!box.isolates() && "auto".equals(run.sandbox)) {
             err.println("aap: warning: bubblewrap is not usable here (" + Sandbox.bwrapProblem()
                     + "); running tests WITHOUT a sandbox");
         }
@@ -110,10 +104,10 @@ final class FixCommand implements Callable<Integer> {
                 chosenUrl, null);
         var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache))
                 .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings);
-        var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, quiet)),
+        var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)),
                 dryRun);
         RunResult result = Interrupts.run(pipeline, task, err);
-        Output.print(result, json, spec.commandLine().getOut(), err);
+        Output.print(result, run.json, spec.commandLine().getOut(), err);
         return result.exitCode();
     }
 

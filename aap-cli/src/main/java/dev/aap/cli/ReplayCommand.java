@@ -42,14 +42,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Run id, as printed by 'aap runs'.")
     private String runId;
 
-    @Option(names = "--sandbox", defaultValue = "auto", description = "bwrap, none or auto.")
-    private String sandbox;
-
-    @Option(names = "--json", description = "Print one JSON object with the result on stdout.")
-    private boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr.")
-    private boolean quiet;
+    @picocli.CommandLine.Mixin
+    private RunOptions run;
 
     @Override
     public Integer call() {
@@ -72,12 +66,12 @@ final class ReplayCommand implements Callable<Integer> {
         String models = chain;
         var agent = AgentSettings.defaults(t -> new ReplayGateway(models, cache, recorded,
                 w -> err.println("aap: warning: " + w)));
-        Sandbox box = Sandbox.select(sandbox);
-        var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, quiet)), true);
+        Sandbox box = Sandbox.select(run.sandbox);
+        var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)), true);
         RunResult result = Interrupts.run(pipeline, task, err);
-        Output.print(result, json, spec.commandLine().getOut(), err);
+        Output.print(result, run.json, spec.commandLine().getOut(), err);
         String before = originalPatch(dir);
-        if (!json) {
+        if (!run.json) {
             spec.commandLine().getOut().println(result.patch() != null && result.patch().equals(before)
                     ? "replay of " + runId + ": the same patch as the original run"
                     : "replay of " + runId + ": the patch DIFFERS from the original run's");
