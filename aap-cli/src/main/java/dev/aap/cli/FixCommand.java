@@ -63,8 +63,9 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--no-embeddings", description = "Code index without vector search (BM25 only).")
     private boolean noEmbeddings;
 
-    @Option(names = "--budget-seconds", defaultValue = "300", description = "Wall-time budget (default: ${DEFAULT-VALUE}).")
-    private int budgetSeconds;
+    @Option(names = "--budget-seconds", description = "Wall-time budget for localizing and searching or for the"
+            + " agent (default: 300 for search, 900 for llm and hybrid: models answer in seconds, not milliseconds).")
+    private Integer budgetSeconds;
 
     @Option(names = "--max-candidates", defaultValue = "5000", description = "Most candidates to validate (default: ${DEFAULT-VALUE}).")
     private int maxCandidates;
@@ -77,7 +78,7 @@ final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (budgetSeconds <= 0) {
+        if (budgetSeconds != null && budgetSeconds <= 0) {
             throw new BadInputException("--budget-seconds must be positive, got " + budgetSeconds);
         }
         if (maxCandidates <= 0) {
@@ -100,7 +101,8 @@ final class FixCommand implements Callable<Integer> {
                     + "); running tests WITHOUT a sandbox");
         }
         RunStore store = RunStore.open(RunStore.defaultHome());
-        var task = new Task(repo, issue, test, brain, Duration.ofSeconds(budgetSeconds), maxCandidates, chosenModel,
+        var task = new Task(repo, issue, test, brain, Duration.ofSeconds(budgetSeconds != null ? budgetSeconds
+                : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel,
                 chosenUrl, null);
         var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache))
                 .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings);

@@ -38,10 +38,21 @@ final class IndexCommand implements Callable<Integer> {
         if (!Files.isDirectory(project)) {
             throw new BadInputException("no directory " + project + " to index");
         }
+        project = project.toRealPath(); // the key a run uses: git's top level is a real path
         Path indexDir = CodeIndex.dirFor(RunStore.defaultHome().resolve("cache"), project.toString());
         IndexStats s;
         try (CodeIndex index = CodeIndex.open(indexDir, project, !noEmbeddings)) {
-            s = index.update();
+            var err = spec.commandLine().getErr();
+            long start = System.nanoTime();
+            long[] last = {start};
+            s = index.update((done, total) -> {
+                long now = System.nanoTime();
+                if (now - last[0] > 5_000_000_000L && done < total) { // a big first build with vectors takes minutes
+                    last[0] = now;
+                    err.printf("[%6.1fs] %d of %d files indexed%n", (now - start) / 1e9, done, total);
+                    err.flush();
+                }
+            });
         }
         double secs = Math.max(s.seconds(), 1e-6);
         var out = spec.commandLine().getOut();

@@ -75,11 +75,22 @@ public final class CodeIndex implements AutoCloseable {
         return Manifest.read(indexDir.toAbsolutePath().normalize().resolve(MANIFEST)).map(Manifest::embeddings);
     }
 
+    /** Hears how far an update is: files read so far of those whose size or time changed. */
+    @FunctionalInterface
+    public interface Progress {
+        void filesRead(int done, int total);
+    }
+
     /** Brings the index up to date with the work tree: only files whose git blob id changed are re-indexed. */
-    public synchronized IndexStats update() {
+    public IndexStats update() {
+        return update((done, total) -> { });
+    }
+
+    /** {@link #update()}, telling {@code progress} after each batch of files. */
+    public synchronized IndexStats update(Progress progress) {
         long t0 = System.nanoTime();
         try {
-            Indexer.Result r = new Indexer(projectDir, store.writer, embeddings).update(manifest);
+            Indexer.Result r = new Indexer(projectDir, store.writer, embeddings).update(manifest, progress);
             store.writer.commit();
             Manifest m = r.manifest();
             manifest = new Manifest(m.schema(), m.embeddings(), store.writer.getDocStats().numDocs, m.files());

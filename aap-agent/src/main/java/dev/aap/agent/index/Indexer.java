@@ -46,7 +46,7 @@ final class Indexer {
         this.embeddings = embeddings;
     }
 
-    Result update(Manifest before) throws IOException {
+    Result update(Manifest before, CodeIndex.Progress progress) throws IOException {
         long started = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         Map<String, Manifest.Entry> after = new HashMap<>();
         var stale = new ArrayList<String>();
@@ -81,6 +81,7 @@ final class Indexer {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+            progress.filesRead(i + batch.size(), stale.size());
         }
         int removed = 0;
         for (String file : before.files().keySet()) {
