@@ -71,6 +71,9 @@ public final class EditApplier {
             return new EditOutcome.Rejected(where.problem());
         }
         Locate.Range r = where.range();
+        if (req.type() == EditRequest.Type.INSERT) {
+            r = new Locate.Range(r.start(), r.start() - 1); // before the located start, whatever the locator
+        }
         String eol = before.contains("\r\n") ? "\r\n" : "\n"; // new lines end like the file's lines
         List<String> patch = req.type() == EditRequest.Type.DELETE ? List.of()
                 : splitLines(req.patch()).stream().map(l -> l.replaceFirst("\r?\n$", "") + eol).toList();

@@ -77,6 +77,7 @@ public final class AgentLoop {
                 Guards.inputTokens(limits.maxInputTokens()), Guards.outputTokens(limits.maxOutputTokens()),
                 Guards.cost(limits.maxCostUsd()), Guards.errors(limits.maxErrors()));
         var stuck = new Guards.StuckDetector(3);
+        var toolNames = tools.specifications().stream().map(t -> t.name()).collect(java.util.stream.Collectors.toSet());
         var overhead = new ArrayList<Long>();
         String greenState = null;
         boolean submitRefused = false;
@@ -98,6 +99,16 @@ public final class AgentLoop {
             counters.outputTokens += reply.outputTokens();
             counters.costUsd = caller.meter().total().costUsd();
             AiMessage ai = reply.message();
+            if (!ai.hasToolExecutionRequests()) {
+                var written = TextToolCalls.extract(ai.text(), toolNames, counters.steps);
+                if (!written.isEmpty()) {
+                    // the model wrote its calls as text; keep them in the history as real calls so that the
+                    // results that follow have a call to answer
+                    ai = AiMessage.from(ai.text(), written);
+                    caller.trajectory().write("text_tool_calls", Map.of("step", counters.steps,
+                            "calls", written.size()));
+                }
+            }
             messages.add(ai);
             if (!ai.hasToolExecutionRequests()) {
                 textOnlyTurns++;

@@ -17,6 +17,9 @@ final class ProposeEdit implements Tool {
             + " \"locator\": {\"line_range\": {\"start\": 12, \"end\": 12}}, \"patch\": \"    return a <= b;\","
             + " \"rationale_summary\": \"off-by-one in the bound\"}";
 
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(\\d+)\\s*(?:[-:,]\\s*(\\d+))?");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final EditApplier applier;
     private final Consumer<EditOutcome> record;
 
@@ -62,6 +65,12 @@ final class ProposeEdit implements Tool {
             throw new BadArguments("edit_type must be one of insert, replace, delete, ast_patch");
         }
         JsonNode loc = args.get("locator");
+        if (loc != null && loc.isTextual()) {
+            // smaller models write the locator as a bare string: "12-14" is a range, anything else a symbol
+            loc = RANGE.matcher(loc.asText().strip()).matches()
+                    ? JSON.createObjectNode().put("line_range", loc.asText().strip())
+                    : JSON.createObjectNode().put("symbol", loc.asText().strip());
+        }
         if (loc == null || !loc.isObject()) {
             throw new BadArguments("locator must be an object with exactly one of symbol, line_range, ast_query,"
                     + " e.g. " + EXAMPLE);
@@ -76,6 +85,11 @@ final class ProposeEdit implements Tool {
             } else if (range.isArray() && range.size() == 2) {
                 start = range.get(0).asInt();
                 end = range.get(1).asInt();
+            } else if (range.isTextual() && RANGE.matcher(range.asText().strip()).matches()) {
+                var m = RANGE.matcher(range.asText().strip());
+                m.matches();
+                start = Integer.parseInt(m.group(1));
+                end = m.group(2) == null ? start : Integer.parseInt(m.group(2));
             } else {
                 throw new BadArguments("line_range must be {\"start\": N, \"end\": M}");
             }

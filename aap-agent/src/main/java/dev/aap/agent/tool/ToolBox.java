@@ -71,6 +71,9 @@ public final class ToolBox {
         try {
             String raw = call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
             args = JSON.readTree(raw);
+            if (args != null && args.isTextual() && args.asText().strip().startsWith("{")) {
+                args = JSON.readTree(args.asText()); // encoded twice, as some servers pass it on
+            }
             if (args == null || !args.isObject()) {
                 return Observation.error("The arguments of " + call.name() + " must be a JSON object; got: "
                         + clip(raw));

@@ -272,6 +272,33 @@ class ToolBoxTest {
     }
 
     @Test
+    void acceptsTheLooserLocatorsSmallModelsWrite() throws IOException {
+        Observation rangeString = call("propose_edit", """
+                {"file_path": "src/main/java/demo/Pager.java", "edit_type": "replace",
+                 "locator": {"line_range": "12-12"},
+                 "patch": "        return (page + 1) * size <= total;", "rationale_summary": "off by one"}
+                """);
+        Observation bareSymbol = call("propose_edit", """
+                {"file_path": "src/main/java/demo/Pager.java", "edit_type": "insert", "locator": "Pager.hasNext",
+                 "patch": "    /** Whether another page follows. */", "rationale_summary": "document it"}
+                """);
+
+        assertThat(rangeString.control()).as(rangeString.text()).isEqualTo(Observation.Control.EDITED);
+        assertThat(bareSymbol.control()).as(bareSymbol.text()).isEqualTo(Observation.Control.EDITED);
+        assertThat(Files.readString(project.resolve("src/main/java/demo/Pager.java")))
+                .contains("return (page + 1) * size <= total;")
+                .contains("    /** Whether another page follows. */\n    public boolean hasNext(int total) {");
+    }
+
+    @Test
+    void readsArgumentsThatWereJsonEncodedTwice() {
+        Observation obs = tools.execute(dev.langchain4j.agent.tool.ToolExecutionRequest.builder().id("1")
+                .name("view_file").arguments("\"{\\\"path\\\": \\\"src/main/java/demo/Pager.java\\\"}\"").build());
+        assertThat(obs.ok()).as(obs.text()).isTrue();
+        assertThat(obs.text()).contains("src/main/java/demo/Pager.java (");
+    }
+
+    @Test
     void aRejectedEditIsAFailedObservationAndChangesNothing() throws IOException {
         Observation obs = call("propose_edit", """
                 {"file_path": ".github/workflows/ci.yml", "edit_type": "insert",
