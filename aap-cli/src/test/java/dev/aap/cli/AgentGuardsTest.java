@@ -74,6 +74,24 @@ class AgentGuardsTest {
     }
 
     @Test
+    void toolCallsWrittenAsTextStillWork() throws Exception {
+        Cli.exampleRepo("python-pricing", repo);
+        try (var server = ScriptedModelServer.openAi()) {
+            server.enqueue(AgentScripts.spec(), AgentScripts.plan(),
+                    Reply.text("<tool_call>\n{\"name\": \"propose_edit\", \"arguments\": {\"file_path\": \"pricing.py\","
+                            + " \"edit_type\": \"replace\", \"locator\": {\"line_range\": \"10\"},"
+                            + " \"patch\": \"    if quantity >= 10:\", \"rationale_summary\": \"bound\"}}\n</tool_call>"),
+                    Reply.text("```json\n{\"name\": \"submit\", \"arguments\": {\"summary\": \"discount from 10\"}}\n```"),
+                    AgentScripts.critic(), AgentScripts.integrator());
+            JsonNode json = fix(server, "openai:local-model", Map.of("OPENAI_API_KEY", "sk-test"));
+            assertThat(json.get("status").asText()).as(json.toString()).isEqualTo("SUCCEEDED");
+            assertThat(json.get("patch").asText()).contains("+    if quantity >= 10:");
+            // the call the model wrote as text went back to it as a real call with its result
+            assertThat(server.requests().get(3).toString()).contains("text-call-1-0", "Edit applied to pricing.py");
+        }
+    }
+
+    @Test
     void modelRepeatingItselfIsStoppedByTheStuckDetector() throws Exception {
         Cli.exampleRepo("python-pricing", repo);
         try (var server = ScriptedModelServer.openAi()) {
