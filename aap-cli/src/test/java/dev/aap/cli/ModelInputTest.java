@@ -50,5 +50,8 @@ class ModelInputTest {
                 "--no-embeddings", "--model", "openai:gpt-4o-mini", "--base-url", "http://127.0.0.1:1/v1");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("cannot reach http://127.0.0.1:1/v1").doesNotContain("\tat ");
+        var runDir = java.nio.file.Files.list(home.resolve("runs")).findFirst().orElseThrow();
+        assertThat(java.nio.file.Files.readString(runDir.resolve("trajectory.jsonl")))
+                .contains("\"kind\":\"model_error\"", "cannot reach");
     }
 }

@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every model call of a run goes through here: it is sent through the gateway, written to the trajectory (the
@@ -51,7 +52,15 @@ public final class ModelCaller {
         f.put("new_messages", ChatMessageSerializer.messagesToJson(messages.subList(alreadyLogged, messages.size())));
         trajectory.write("model_request", f);
         long t0 = System.nanoTime();
-        ModelReply reply = gateway.chat(request);
+        ModelReply reply;
+        try {
+            reply = gateway.chat(request);
+        } catch (dev.aap.core.AapException e) {
+            // the run ends here (wrong key, server gone, replay diverged): the trajectory says why
+            trajectory.write("model_error", Map.of("role", role, "error", e.getClass().getSimpleName(),
+                    "message", e.getMessage() == null ? "" : e.getMessage()));
+            throw e;
+        }
         long waited = (System.nanoTime() - t0) / 1_000_000;
         waitedMillis += waited;
         double cost = meter.record(reply.model(), reply.inputTokens(), reply.outputTokens(), reply.cached());
