@@ -27,10 +27,13 @@ final class RunsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         RunStore store = RunStore.open(RunStore.defaultHome());
         if (args.isEmpty()) {
-            out.printf("%-22s %-11s %-5s %-8s %s%n", "RUN", "STATUS", "EXIT", "SECONDS", "MESSAGE");
+            out.printf("%-22s %-11s %-5s %-8s %-8s %-9s %s%n", "RUN", "STATUS", "EXIT", "BRAIN", "SECONDS", "COST",
+                    "MESSAGE");
             for (RunResult r : store.list()) {
-                out.printf("%-22s %-11s %-5d %-8.1f %s%n", r.runId(), r.status(), r.exitCode(), r.seconds(),
-                        r.message());
+                String cost = r.usage().modelCalls() == 0 ? "-"
+                        : String.format("$%.4f", r.usage().costUsd()) + (r.usage().priceKnown() ? "" : "?");
+                out.printf("%-22s %-11s %-5d %-8s %-8.1f %-9s %s%n", r.runId(), r.status(), r.exitCode(),
+                        r.strategy(), r.seconds(), cost, r.message());
             }
             return 0;
         }
