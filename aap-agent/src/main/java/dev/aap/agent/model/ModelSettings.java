@@ -29,10 +29,29 @@ public record ModelSettings(Duration timeout, int maxRetries, Duration initialBa
         listener = listener == null ? AttemptListener.NONE : listener;
     }
 
-    /** The process environment, 120 s timeout, 4 retries starting at 1 s, no listener. */
+    /**
+     * The process environment, a 120 s timeout per attempt ({@code AAP_MODEL_TIMEOUT_SECONDS} overrides it: a large
+     * model on a CPU can take longer), 4 retries starting at 1 s, no listener.
+     */
     public static ModelSettings defaults() {
-        return new ModelSettings(Duration.ofSeconds(120), 4, Duration.ofSeconds(1), System.getenv(),
-                AttemptListener.NONE);
+        return new ModelSettings(Duration.ofSeconds(timeoutSeconds(System.getenv("AAP_MODEL_TIMEOUT_SECONDS"))), 4,
+                Duration.ofSeconds(1), System.getenv(), AttemptListener.NONE);
+    }
+
+    static long timeoutSeconds(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return 120;
+        }
+        try {
+            long s = Long.parseLong(setting.strip());
+            if (s > 0) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new dev.aap.core.BadInputException("AAP_MODEL_TIMEOUT_SECONDS must be a positive number of seconds,"
+                + " got '" + setting + "'");
     }
 
     /** The same settings telling {@code newListener} about attempts. */
