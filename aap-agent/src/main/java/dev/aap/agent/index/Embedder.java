@@ -10,6 +10,8 @@ import dev.aap.core.EnvironmentException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -73,17 +75,68 @@ final class Embedder {
     private record MiniLm(OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer) {
 
         static MiniLm load() {
-            try (InputStream tokens = resource(TOKENIZER); InputStream onnx = resource(MODEL);
-                 var options = new OrtSession.SessionOptions()) {
+            // the tokenizer (a native library and a large JSON file) loads beside the session: a fresh process
+            // that re-indexes one file spends most of its time here
+            var tokenizer = java.util.concurrent.CompletableFuture.supplyAsync(MiniLm::loadTokenizer);
+            try (var options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(1);
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 var env = OrtEnvironment.getEnvironment();
-                // the same options as LangChain4j: the tokenizer file's truncation to 128 word pieces stays on
-                var tokenizer = HuggingFaceTokenizer.newInstance(tokens, Map.of("padding", "false"));
-                return new MiniLm(env, env.createSession(onnx.readAllBytes(), options), tokenizer);
+                OrtSession session = session(env, options);
+                return new MiniLm(env, session, tokenizer.join());
             } catch (IOException | OrtException e) {
                 throw new EnvironmentException("cannot load the MiniLM embedding model: " + e.getMessage(), e);
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new EnvironmentException("cannot load the MiniLM tokenizer: " + e.getCause().getMessage(), e);
             }
+        }
+
+        private static HuggingFaceTokenizer loadTokenizer() {
+            try (InputStream tokens = resource(TOKENIZER)) {
+                // the same options as LangChain4j: the tokenizer file's truncation to 128 word pieces stays on
+                return HuggingFaceTokenizer.newInstance(tokens, Map.of("padding", "false"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The session over the graph-optimized model, which the first load writes to {@code AAP_HOME/cache/models}
+         * (keyed by onnxruntime version and CPU architecture, as the optimized graph may use this machine's
+         * kernels); later loads map that file and skip both unpacking the model from the jar and optimizing it.
+         */
+        private static OrtSession session(OrtEnvironment env, OrtSession.SessionOptions options)
+                throws IOException, OrtException {
+            Path dir = dev.aap.core.run.RunStore.defaultHome().resolve("cache").resolve("models");
+            Path optimized = dir.resolve("all-minilm-l6-v2-q-ort" + ortVersion() + "-" + System.getProperty("os.arch")
+                    + ".onnx");
+            if (Files.isRegularFile(optimized)) {
+                try {
+                    options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+                    return env.createSession(optimized.toString(), options);
+                } catch (OrtException e) {
+                    Files.deleteIfExists(optimized); // damaged: make it again below
+                }
+            }
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            try (InputStream onnx = resource(MODEL)) {
+                byte[] bytes = onnx.readAllBytes();
+                try {
+                    Files.createDirectories(dir);
+                    Path tmp = Files.createTempFile(dir, "minilm", ".onnx.tmp");
+                    options.setOptimizedModelFilePath(tmp.toString());
+                    OrtSession s = env.createSession(bytes, options);
+                    Files.move(tmp, optimized, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    return s;
+                } catch (IOException e) {
+                    return env.createSession(bytes, options); // no cache where it cannot be written
+                }
+            }
+        }
+
+        private static String ortVersion() {
+            String v = OrtEnvironment.class.getPackage().getImplementationVersion();
+            return v == null ? "x" : v;
         }
 
         private static InputStream resource(String name) throws IOException {
