@@ -80,6 +80,8 @@ final class Embedder {
             var tokenizer = java.util.concurrent.CompletableFuture.supplyAsync(MiniLm::loadTokenizer);
             try (var options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(1);
+                // onnxruntime warns on stderr that a saved optimized graph fits only this machine: it is known
+                options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
                 var env = OrtEnvironment.getEnvironment();
                 OrtSession session = session(env, options);
                 return new MiniLm(env, session, tokenizer.join());
