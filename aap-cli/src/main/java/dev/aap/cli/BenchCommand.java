@@ -54,11 +54,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--strategy", defaultValue = "search", description = "Brain: search (default), llm, hybrid, auto.")
     private String strategy;
 
-    @Option(names = "--model", description = "Model(s) for llm/hybrid, as for 'aap fix' (default: $AAP_MODEL).")
-    private String model = System.getenv("AAP_MODEL");
+    @Option(names = "--model", description = "Model(s) for llm/hybrid, as for 'aap fix' (default: $AAP_MODEL, else config.yaml).")
+    private String model;
 
     @Option(names = "--base-url", description = "Model server address (default: $AAP_BASE_URL).")
-    private String baseUrl = System.getenv("AAP_BASE_URL");
+    private String baseUrl;
 
     @Override
     public Integer call() throws Exception {
@@ -67,6 +67,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("no benchmark packages (DIR/{java,python}/<name>/bench.json) under " + dir);
         }
         var err = spec.commandLine().getErr();
+        UserConfig config = UserConfig.load(dev.aap.core.run.RunStore.defaultHome());
+        String model = UserConfig.pick(this.model, "AAP_MODEL", config.model());
+        String baseUrl = UserConfig.pick(this.baseUrl, "AAP_BASE_URL", config.baseUrl());
         String brain = Strategies.resolve(strategy, model);
         Sandbox box = Sandbox.select(sandbox);
         RunStore store = RunStore.open(RunStore.defaultHome());

@@ -24,11 +24,11 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--model", description = "Model to test (default: $AAP_MODEL; none: skipped).")
-    private String model = System.getenv("AAP_MODEL");
+    @picocli.CommandLine.Option(names = "--model", description = "Model to test (default: $AAP_MODEL, else config.yaml; none: skipped).")
+    private String model;
 
     @picocli.CommandLine.Option(names = "--base-url", description = "Model server address (default: $AAP_BASE_URL).")
-    private String baseUrl = System.getenv("AAP_BASE_URL");
+    private String baseUrl;
 
     @Override
     public Integer call() throws IOException {
@@ -58,8 +58,11 @@ final class DoctorCommand implements Callable<Integer> {
         } else {
             row(out, "bwrap", "missing", problem + " (apt-get install -y bubblewrap); fix runs would use --sandbox none");
         }
+        UserConfig config = UserConfig.load(dev.aap.core.run.RunStore.defaultHome());
+        model = UserConfig.pick(model, "AAP_MODEL", config.model());
+        baseUrl = UserConfig.pick(baseUrl, "AAP_BASE_URL", config.baseUrl());
         if (model == null || model.isBlank()) {
-            row(out, "model", "none", "no --model or AAP_MODEL: the llm brain is off, --strategy auto uses search");
+            row(out, "model", "none", "no --model, AAP_MODEL or config.yaml model: the llm brain is off, --strategy auto uses search");
         } else {
             ok &= modelAnswers(out);
         }

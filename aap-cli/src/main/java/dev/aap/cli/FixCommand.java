@@ -35,8 +35,11 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--test", description = "Test command overriding the detected one (run with sh -c).")
     private String test;
 
-    @Option(names = "--issue", description = "Issue text or goal (used for the branch name and the PR body).")
+    @Option(names = "--issue", description = "Issue text or goal (the agent's task; also the branch name and PR body).")
     private String issue;
+
+    @Option(names = "--issue-file", description = "Read the issue text from this file (e.g. an exported issue).")
+    private Path issueFile;
 
     @Option(names = "--strategy", defaultValue = "auto", description = "Brain: auto (default: llm when a model is"
             + " configured, else search), search (offline), llm (model agent), hybrid (search first, then llm).")
@@ -50,12 +53,11 @@ final class FixCommand implements Callable<Integer> {
             + " (default: $AAP_BASE_URL, else the provider's).")
     private String baseUrl;
 
-    @Option(names = "--max-steps", defaultValue = "30", description = "Most agent turns (default: ${DEFAULT-VALUE}).")
-    private int maxSteps;
+    @Option(names = "--max-steps", description = "Most agent turns (default: 30).")
+    private Integer maxSteps;
 
-    @Option(names = "--max-cost-usd", defaultValue = "2.0", description = "Most dollars the models may cost"
-            + " (default: ${DEFAULT-VALUE}).")
-    private double maxCostUsd;
+    @Option(names = "--max-cost-usd", description = "Most dollars the models may cost (default: 2.0).")
+    private Double maxCostUsd;
 
     @Option(names = "--no-cache", description = "Always ask the model, never answer from the response cache.")
     private boolean noCache;
@@ -85,8 +87,14 @@ final class FixCommand implements Callable<Integer> {
             throw new BadInputException("--max-candidates must be positive, got " + maxCandidates);
         }
         var err = spec.commandLine().getErr();
-        String chosenModel = model != null ? model : blankToNull(System.getenv("AAP_MODEL"));
-        String chosenUrl = baseUrl != null ? baseUrl : blankToNull(System.getenv("AAP_BASE_URL"));
+        RunStore store = RunStore.open(RunStore.defaultHome());
+        UserConfig config = UserConfig.load(store.home());
+        String chosenModel = UserConfig.pick(model, "AAP_MODEL", config.model());
+        String chosenUrl = UserConfig.pick(baseUrl, "AAP_BASE_URL", config.baseUrl());
+        int maxSteps = this.maxSteps != null ? this.maxSteps : config.maxSteps() != null ? config.maxSteps() : 30;
+        double maxCostUsd = this.maxCostUsd != null ? this.maxCostUsd
+                : config.maxCostUsd() != null ? config.maxCostUsd() : 2.0;
+        String issueText = issueText();
         String brain = Strategies.resolve(strategy, chosenModel);
         if (maxSteps <= 0 || maxCostUsd < 0) {
             throw new BadInputException("--max-steps must be positive and --max-cost-usd not negative");
@@ -100,8 +108,7 @@ final class FixCommand implements Callable<Integer> {
             err.println("aap: warning: bubblewrap is not usable here (" + Sandbox.bwrapProblem()
                     + "); running tests WITHOUT a sandbox");
         }
-        RunStore store = RunStore.open(RunStore.defaultHome());
-        var task = new Task(repo, issue, test, brain, Duration.ofSeconds(budgetSeconds != null ? budgetSeconds
+        var task = new Task(repo, issueText, test, brain, Duration.ofSeconds(budgetSeconds != null ? budgetSeconds
                 : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel,
                 chosenUrl, null);
         var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache))
@@ -113,7 +120,17 @@ final class FixCommand implements Callable<Integer> {
         return result.exitCode();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    private String issueText() {
+        if (issueFile == null) {
+            return issue;
+        }
+        if (issue != null) {
+            throw new BadInputException("give --issue or --issue-file, not both");
+        }
+        try {
+            return java.nio.file.Files.readString(issueFile);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("cannot read --issue-file " + issueFile + ": " + e.getMessage());
+        }
     }
 }

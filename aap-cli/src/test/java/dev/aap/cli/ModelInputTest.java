@@ -23,7 +23,9 @@ class ModelInputTest {
         Cli.Result r = Cli.run(home, "fix", "--repo", repo.toString(), "--model", "gemini:pro");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("unknown model provider 'gemini'", "openai:gpt-4o-mini").doesNotContain("\tat ");
-        assertThat(home.resolve("runs")).doesNotExist();
+        // no run was started: nothing under runs/
+        assertThat(!java.nio.file.Files.exists(home.resolve("runs"))
+                || java.nio.file.Files.list(home.resolve("runs")).findAny().isEmpty()).isTrue();
     }
 
     @Test
@@ -41,6 +43,30 @@ class ModelInputTest {
         Cli.Result r = Cli.run(home, Map.of("AAP_MODEL", ""), "fix", "--repo", repo.toString(), "--strategy", "llm");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--strategy llm needs a model", "AAP_MODEL");
+    }
+
+    @Test
+    void configFileSuppliesTheModelAndRejectsUnknownKeys() throws Exception {
+        java.nio.file.Files.writeString(home.resolve("config.yaml"),
+                "model: openai:gpt-4o-mini\nbase_url: http://127.0.0.1:1/v1\n");
+        Cli.Result doctor = Cli.run(home, Map.of("AAP_MODEL", "", "AAP_BASE_URL", ""), "doctor");
+        assertThat(doctor.out()).contains("model    FAILED   cannot reach http://127.0.0.1:1/v1");
+
+        java.nio.file.Files.writeString(home.resolve("config.yaml"), "modle: openai:gpt-4o-mini\n");
+        Cli.exampleRepo("python-pricing", repo);
+        Cli.Result fix = Cli.run(home, "fix", "--repo", repo.toString());
+        assertThat(fix.exitCode()).isEqualTo(2);
+        assertThat(fix.err()).contains("unknown key 'modle'", "model");
+    }
+
+    @Test
+    void issueFileAndIssueTogetherAreRefused() throws Exception {
+        Cli.exampleRepo("python-pricing", repo);
+        Path issue = java.nio.file.Files.writeString(home.resolve("issue.md"), "Ten units get no discount\n");
+        Cli.Result r = Cli.run(home, "fix", "--repo", repo.toString(), "--issue", "x", "--issue-file",
+                issue.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--issue or --issue-file, not both");
     }
 
     @Test

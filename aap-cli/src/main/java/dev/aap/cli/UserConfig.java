@@ -1,0 +1,78 @@
+package dev.aap.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aap.core.BadInputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * {@code AAP_HOME/config.yaml}: the user's standing choices, below flags and {@code AAP_*} variables and above the
+ * defaults. Keys: {@code model}, {@code base_url}, {@code max_steps}, {@code max_cost_usd}.
+ *
+ * @param model      model chain, or null
+ * @param baseUrl    model server address, or null
+ * @param maxSteps   agent turns, or null
+ * @param maxCostUsd dollars per run, or null
+ */
+record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCostUsd) {
+
+    private static final Set<String> KEYS = Set.of("model", "base_url", "max_steps", "max_cost_usd");
+
+    static UserConfig none() {
+        return new UserConfig(null, null, null, null);
+    }
+
+    static UserConfig load(Path home) {
+        Path file = home.resolve("config.yaml");
+        if (!Files.isRegularFile(file)) {
+            return none();
+        }
+        JsonNode n;
+        try {
+            n = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return none();
+        }
+        if (!n.isObject()) {
+            throw new BadInputException(file + " must be a YAML mapping, e.g. 'model: openai:gpt-4o-mini'");
+        }
+        for (var it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!KEYS.contains(k)) {
+                throw new BadInputException(file + ": unknown key '" + k + "'; known keys: " + String.join(", ",
+                        KEYS.stream().sorted().toList()));
+            }
+        }
+        JsonNode steps = n.get("max_steps");
+        JsonNode cost = n.get("max_cost_usd");
+        if ((steps != null && !steps.canConvertToInt()) || (cost != null && !cost.isNumber())) {
+            throw new BadInputException(file + ": max_steps must be an integer and max_cost_usd a number");
+        }
+        return new UserConfig(text(n.get("model")), text(n.get("base_url")), steps == null ? null : steps.asInt(),
+                cost == null ? null : cost.asDouble());
+    }
+
+    /** Flag, else environment variable, else this file's value. */
+    static String pick(String flag, String envVariable, String configured) {
+        if (flag != null && !flag.isBlank()) {
+            return flag.strip();
+        }
+        String env = System.getenv(envVariable);
+        if (env != null && !env.isBlank()) {
+            return env.strip();
+        }
+        return configured;
+    }
+
+    private static String text(JsonNode v) {
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
+    }
+}
