@@ -76,11 +76,8 @@ public final class AgentLoop {
         List<Guards.Guard> guards = List.of(Guards.wallTime(limits.deadline()), Guards.steps(limits.maxSteps()),
                 Guards.inputTokens(limits.maxInputTokens()), Guards.outputTokens(limits.maxOutputTokens()),
                 Guards.cost(limits.maxCostUsd()), Guards.errors(limits.maxErrors()));
-        var stuck = new Guards.StuckDetector(3);
-        var toolNames = tools.specifications().stream().map(t -> t.name()).collect(java.util.stream.Collectors.toSet());
+        var session = new Session(new Guards.StuckDetector(3), new SubmitRule(tests), counters);
         var overhead = new ArrayList<Long>();
-        String greenState = null;
-        boolean submitRefused = false;
         int logged = 0;
         int textOnlyTurns = 0;
         while (true) {
@@ -90,7 +87,6 @@ public final class AgentLoop {
             }
             long stepStart = System.nanoTime();
             long waitedBefore = caller.waitedMillis();
-            long testMs = 0;
             counters.steps++;
             ModelReply reply = caller.call("coder", view(messages), logged, tools.specifications(),
                     MAX_OUTPUT_PER_TURN);
@@ -98,17 +94,7 @@ public final class AgentLoop {
             counters.inputTokens += reply.inputTokens();
             counters.outputTokens += reply.outputTokens();
             counters.costUsd = caller.meter().total().costUsd();
-            AiMessage ai = reply.message();
-            if (!ai.hasToolExecutionRequests()) {
-                var written = TextToolCalls.extract(ai.text(), toolNames, counters.steps);
-                if (!written.isEmpty()) {
-                    // the model wrote its calls as text; keep them in the history as real calls so that the
-                    // results that follow have a call to answer
-                    ai = AiMessage.from(ai.text(), written);
-                    caller.trajectory().write("text_tool_calls", Map.of("step", counters.steps,
-                            "calls", written.size()));
-                }
-            }
+            AiMessage ai = withTextCalls(reply.message(), counters.steps);
             messages.add(ai);
             if (!ai.hasToolExecutionRequests()) {
                 textOnlyTurns++;
@@ -120,87 +106,94 @@ public final class AgentLoop {
                 continue;
             }
             textOnlyTurns = 0;
-            Stop ended = null;
-            String summary = "";
-            boolean green = false;
+            var turn = new Turn();
             for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
-                if (ended != null) {
+                if (turn.ended != null) {
                     messages.add(ToolExecutionResultMessage.from(call, "Not run: the loop has ended."));
                     continue;
                 }
-                Optional<Stop> repeat = stuck.call(call.name(), call.arguments() == null ? "" : call.arguments());
-                long t0 = System.nanoTime();
-                Observation obs;
-                if (repeat.isPresent()) {
-                    ended = repeat.get();
-                    obs = new Observation("Stopped: " + ended.reason() + ".", false, Observation.Control.NONE);
-                } else {
-                    obs = tools.execute(call);
-                }
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                counters.errorsInARow = obs.ok() ? 0 : counters.errorsInARow + 1;
-                String text = obs.text();
-                switch (obs.control()) {
-                    case TESTED_GREEN, TESTED_RED -> {
-                        testMs += ms;
-                        String state = workspaceState.get();
-                        if (obs.control() == Observation.Control.TESTED_GREEN) {
-                            greenState = state;
-                        }
-                        Optional<Stop> same = stuck.testRun(state);
-                        if (same.isPresent()) {
-                            ended = same.get();
-                        } else if (stuck.unchangedSinceLastTest()) {
-                            text += "\nNote: nothing changed since the previous test run.";
-                        }
-                    }
-                    case STOP_NEEDS_HUMAN -> ended = new Stop(Stop.Kind.OVERSIZED_EDIT, text);
-                    case SUBMIT -> {
-                        String state = workspaceState.get();
-                        if (state.isEmpty() && !submitRefused) {
-                            submitRefused = true;
-                            text = "Nothing has been changed yet: make the fix with propose_edit, run the tests,"
-                                    + " then submit. Call submit again to give up without a change.";
-                        } else if (state.isEmpty() || state.equals(greenState) || submitRefused) {
-                            boolean isGreen = !state.isEmpty() && state.equals(greenState);
-                            ended = new Stop(Stop.Kind.SUBMITTED, isGreen ? "submitted with all tests passing"
-                                    : "gave up: submitted without a passing change");
-                            summary = obs.text();
-                            green = isGreen;
-                            text = "Submitted.";
-                        } else {
-                            long tt = System.nanoTime();
-                            ToolBox.TestSummary check = tests.apply(List.of());
-                            testMs += (System.nanoTime() - tt) / 1_000_000;
-                            if (check.passed()) {
-                                greenState = state;
-                                ended = new Stop(Stop.Kind.SUBMITTED, "submitted with all tests passing");
-                                summary = obs.text();
-                                green = true;
-                                text = "Submitted: all tests pass.";
-                            } else {
-                                submitRefused = true;
-                                text = "Not accepted yet: the tests do not pass with this change.\n"
-                                        + Observation.untrusted("tests", check.text())
-                                        + "\nFix it and run_tests again, or call submit again to give up.";
-                            }
-                        }
-                    }
-                    default -> {
-                    }
-                }
-                if (obs.control() == Observation.Control.EDITED) {
-                    submitRefused = false;
-                }
-                trajectoryTool(counters.steps, call, obs, text, ms);
-                events.emit(new Event.ToolCalled(counters.steps, call.name(), brief(call), obs.ok(), ms));
-                messages.add(ToolExecutionResultMessage.from(call, text));
+                messages.add(ToolExecutionResultMessage.from(call, handle(call, session, turn)));
             }
-            overhead.add(stepOverhead(stepStart, waitedBefore, testMs));
-            if (ended != null) {
-                return end(ended, summary, green, counters.steps, overhead);
+            overhead.add(stepOverhead(stepStart, waitedBefore, turn.testMillis));
+            if (turn.ended != null) {
+                return end(turn.ended, turn.summary, turn.green, counters.steps, overhead);
             }
         }
+    }
+
+    /** What lasts across steps: the stuck detector, the submit rule and the guards' counters. */
+    private record Session(Guards.StuckDetector stuck, SubmitRule submit, Guards.Counters counters) {
+    }
+
+    /** What one model turn's calls came to. */
+    private static final class Turn {
+        Stop ended;
+        String summary = "";
+        boolean green;
+        long testMillis;
+    }
+
+    /** Runs one call and returns the text the model gets back; records it in the trajectory and the events. */
+    private String handle(ToolExecutionRequest call, Session s, Turn turn) {
+        Optional<Stop> repeat = s.stuck().call(call.name(), call.arguments() == null ? "" : call.arguments());
+        long t0 = System.nanoTime();
+        Observation obs;
+        if (repeat.isPresent()) {
+            turn.ended = repeat.get();
+            obs = new Observation("Stopped: " + turn.ended.reason() + ".", false, Observation.Control.NONE);
+        } else {
+            obs = tools.execute(call);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        s.counters().errorsInARow = obs.ok() ? 0 : s.counters().errorsInARow + 1;
+        String text = obs.text();
+        switch (obs.control()) {
+            case TESTED_GREEN, TESTED_RED -> {
+                turn.testMillis += ms;
+                String state = workspaceState.get();
+                s.submit().tested(obs.control() == Observation.Control.TESTED_GREEN, state);
+                Optional<Stop> same = s.stuck().testRun(state);
+                if (same.isPresent()) {
+                    turn.ended = same.get();
+                } else if (s.stuck().unchangedSinceLastTest()) {
+                    text += "\nNote: nothing changed since the previous test run.";
+                }
+            }
+            case STOP_NEEDS_HUMAN -> turn.ended = new Stop(Stop.Kind.OVERSIZED_EDIT, text);
+            case EDITED -> s.submit().edited();
+            case SUBMIT -> {
+                SubmitRule.Decision d = s.submit().submit(workspaceState.get());
+                turn.testMillis += d.testMillis();
+                text = d.text();
+                if (d.stop() != null) {
+                    turn.ended = d.stop();
+                    turn.summary = obs.text();
+                    turn.green = d.green();
+                }
+            }
+            case NONE -> {
+            }
+        }
+        trajectoryTool(s.counters().steps, call, obs, text, ms);
+        events.emit(new Event.ToolCalled(s.counters().steps, call.name(), brief(call), obs.ok(), ms));
+        return text;
+    }
+
+    /** The reply, with tool calls the model wrote as text turned into real ones (so their results have a call). */
+    private AiMessage withTextCalls(AiMessage ai, int step) {
+        if (ai.hasToolExecutionRequests()) {
+            return ai;
+        }
+        var written = TextToolCalls.extract(ai.text(), toolNames(), step);
+        if (written.isEmpty()) {
+            return ai;
+        }
+        caller.trajectory().write("text_tool_calls", Map.of("step", step, "calls", written.size()));
+        return AiMessage.from(ai.text(), written);
+    }
+
+    private java.util.Set<String> toolNames() {
+        return tools.specifications().stream().map(t -> t.name()).collect(java.util.stream.Collectors.toSet());
     }
 
     private long stepOverhead(long stepStart, long waitedBefore, long testMs) {
