@@ -117,8 +117,7 @@ public final class LlmStrategy implements PatchStrategy {
             Thread.currentThread().interrupt();
         }
         AgentLoop.Result res = loop.run(system, first);
-        long median = median(res.overheadMs());
-        var stats = new StrategyResult.Stats(counts[0], counts[1], counts[1], median,
+        var stats = new StrategyResult.Stats(counts[0], counts[1], counts[1], median(res.overheadMs()),
                 res.green() ? ctx.elapsedMillis() : -1, caller.meter().total());
         if (res.stop().kind().needsHuman()) {
             return new StrategyResult.NeedsHuman(res.stop().reason(), stats);
@@ -127,6 +126,13 @@ public final class LlmStrategy implements PatchStrategy {
             return new StrategyResult.NotFound("the agent stopped: " + res.stop().kind() + " (" + res.stop().reason()
                     + ")", stats);
         }
+        return solution(ctx, caller, res, stats);
+    }
+
+    /** The green workspace as one solution, reviewed by the Critic and described by the Integrator. */
+    private StrategyResult solution(StrategyContext ctx, ModelCaller caller, AgentLoop.Result res,
+                                    StrategyResult.Stats stats) {
+        var project = ctx.workspace().projectDir();
         Patch patch = ctx.workspace().diff();
         var changed = new LinkedHashMap<String, String>();
         String prefix = ctx.workspace().source().subdir().isEmpty() ? "" : ctx.workspace().source().subdir() + "/";
@@ -138,6 +144,7 @@ public final class LlmStrategy implements PatchStrategy {
             }
             changed.put(rel, ctx.workspace().read(rel));
         }
+        String issue = ctx.task().issue();
         Narrative narrative = Narrative.none();
         if (settings.roles()) {
             Critic.Review review = new Critic(caller).review(issue, patch.diff(), "all tests pass");
