@@ -65,6 +65,10 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--no-embeddings", description = "Code index without vector search (BM25 only).")
     private boolean noEmbeddings;
 
+    @Option(names = "--no-roles", description = "Only the Coder: no Spec-Refiner, Planner, Critic or Integrator"
+            + " (fewer model calls, e.g. for a slow local model).")
+    private boolean noRoles;
+
     @Option(names = "--budget-seconds", description = "Wall-time budget for localizing and searching or for the"
             + " agent (default: 300 for search, 900 for llm and hybrid: models answer in seconds, not milliseconds).")
     private Integer budgetSeconds;
@@ -112,7 +116,7 @@ final class FixCommand implements Callable<Integer> {
                 : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel,
                 chosenUrl, null);
         var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache))
-                .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings);
+                .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings).withRoles(!noRoles);
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)),
                 dryRun);
         RunResult result = Interrupts.run(pipeline, task, err);
