@@ -1,17 +1,20 @@
 package dev.aap.agent;
 
+import dev.aap.agent.model.AttemptListener;
 import dev.aap.agent.model.ModelGateway;
 import dev.aap.core.run.Task;
 
 import dev.aap.core.pipeline.StrategyContext;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * How the {@code llm} brain works for one run.
  *
- * @param gateways        makes the model gateway for a task (the real chain behind the cache, or a replay)
+ * @param gateways        makes the model gateway for a task (the real chain behind the cache, or a replay); the
+ *                        listener hears of every HTTP attempt (retries and fallbacks show in the trajectory)
  * @param maxSteps        Coder turns
  * @param maxInputTokens  prompt tokens over the run
  * @param maxOutputTokens completion tokens over the run
@@ -21,12 +24,12 @@ import java.util.function.Function;
  * @param roles           run Spec-Refiner, Planner, Critic and Integrator around the Coder
  * @param localizer       suspicious lines ({@code file:line}) from test coverage for the first prompt, or null
  */
-public record AgentSettings(Function<Task, ModelGateway> gateways, int maxSteps, long maxInputTokens,
+public record AgentSettings(BiFunction<Task, AttemptListener, ModelGateway> gateways, int maxSteps, long maxInputTokens,
                             long maxOutputTokens, double maxCostUsd, int maxChangedLines, boolean embeddings,
                             boolean roles, Function<StrategyContext, List<String>> localizer) {
 
     /** Defaults for everything but the gateway. */
-    public static AgentSettings defaults(Function<Task, ModelGateway> gateways) {
+    public static AgentSettings defaults(BiFunction<Task, AttemptListener, ModelGateway> gateways) {
         return new AgentSettings(gateways, 30, 1_500_000, 60_000, 2.00, 300, true, true, null);
     }
 

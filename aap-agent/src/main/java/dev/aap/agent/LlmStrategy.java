@@ -54,9 +54,16 @@ public final class LlmStrategy implements PatchStrategy {
 
     @Override
     public StrategyResult run(StrategyContext ctx) {
-        ModelGateway gateway = settings.gateways().apply(ctx.task());
         var meter = new UsageMeter(PriceTable.load(ctx.cacheDir().resolveSibling("prices.yaml")));
         try (Trajectory trajectory = Trajectory.open(ctx.runDir().resolve("trajectory.jsonl"))) {
+            ModelGateway gateway = settings.gateways().apply(ctx.task(), (model, attempt, outcome, millis) -> {
+                if (!outcome.equals("ok")) { // a retry or a fallback follows, or the run ends: say so now
+                    trajectory.write("model_attempt", Map.of("model", model, "attempt", attempt, "outcome", outcome,
+                            "millis", millis));
+                    ctx.events().emit(new Event.Warning("model " + model + " attempt " + attempt + " failed: "
+                            + outcome));
+                }
+            });
             var header = new LinkedHashMap<String, Object>();
             header.put("models", gateway.describe());
             header.put("issue", ctx.task().issue());

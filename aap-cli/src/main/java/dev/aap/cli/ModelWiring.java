@@ -2,6 +2,7 @@ package dev.aap.cli;
 
 import dev.aap.agent.cache.CachingGateway;
 import dev.aap.agent.cache.ResponseCache;
+import dev.aap.agent.model.AttemptListener;
 import dev.aap.agent.model.ModelGateway;
 import dev.aap.agent.model.ModelSettings;
 import dev.aap.agent.model.ModelSpec;
@@ -9,7 +10,7 @@ import dev.aap.agent.model.Models;
 import dev.aap.core.run.Task;
 
 import java.nio.file.Path;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** Builds the model gateway of a run from its task: the configured chain behind the response cache. */
 final class ModelWiring {
@@ -21,10 +22,10 @@ final class ModelWiring {
         return home.resolve("cache").resolve("responses");
     }
 
-    static Function<Task, ModelGateway> gateways(Path home, boolean cache) {
-        return task -> {
+    static BiFunction<Task, AttemptListener, ModelGateway> gateways(Path home, boolean cache) {
+        return (task, listener) -> {
             ModelGateway g = Models.connect(ModelSpec.parseChain(task.model(), task.baseUrl()),
-                    ModelSettings.defaults());
+                    ModelSettings.defaults().withListener(listener));
             return cache ? new CachingGateway(g, new ResponseCache(responses(home))) : g;
         };
     }

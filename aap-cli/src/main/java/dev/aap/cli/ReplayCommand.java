@@ -64,7 +64,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         var cache = new ResponseCache(ModelWiring.responses(store.home()));
         String models = chain;
-        var agent = AgentSettings.defaults(t -> new ReplayGateway(models, cache, recorded,
+        var agent = AgentSettings.defaults((t, attempts) -> new ReplayGateway(models, cache, recorded,
                 w -> err.println("aap: warning: " + w)));
         Sandbox box = Sandbox.select(run.sandbox);
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)), true);

@@ -42,6 +42,9 @@ class AgentGuardsTest {
             assertThat(server.requests()).hasSize(AgentScripts.fullFix().length + 1);
             assertThat(json.get("usage").get("model_calls").asInt()).isEqualTo(AgentScripts.fullFix().length);
             assertThat(server.requestHeaders().get(0)).containsEntry("x-api-key", "sk-ant-test");
+            // the rate limit is in the trajectory as it happened
+            assertThat(trajectory(json)).anyMatch(l -> l.contains("\"kind\":\"model_attempt\"")
+                    && l.contains("429"));
         }
     }
 
