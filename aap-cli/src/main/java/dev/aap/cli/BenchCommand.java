@@ -69,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         UserConfig config = UserConfig.load(dev.aap.core.run.RunStore.defaultHome());
         String model = UserConfig.pick(this.model, "AAP_MODEL", config.model());
-        String baseUrl = UserConfig.pick(this.baseUrl, "AAP_BASE_URL", config.baseUrl());
+        String baseUrl = UserConfig.baseUrl(this.baseUrl, config.baseUrl(), model);
         String brain = Strategies.resolve(strategy, model);
         Sandbox box = Sandbox.select(sandbox);
         RunStore store = RunStore.open(RunStore.defaultHome());

@@ -60,7 +60,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         UserConfig config = UserConfig.load(dev.aap.core.run.RunStore.defaultHome());
         model = UserConfig.pick(model, "AAP_MODEL", config.model());
-        baseUrl = UserConfig.pick(baseUrl, "AAP_BASE_URL", config.baseUrl());
+        baseUrl = UserConfig.baseUrl(baseUrl, config.baseUrl(), model);
         if (model == null || model.isBlank()) {
             row(out, "model", "none", "no --model, AAP_MODEL or config.yaml model: the llm brain is off, --strategy auto uses search");
         } else {

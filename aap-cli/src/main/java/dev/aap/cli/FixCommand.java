@@ -94,7 +94,7 @@ final class FixCommand implements Callable<Integer> {
         RunStore store = RunStore.open(RunStore.defaultHome());
         UserConfig config = UserConfig.load(store.home());
         String chosenModel = UserConfig.pick(model, "AAP_MODEL", config.model());
-        String chosenUrl = UserConfig.pick(baseUrl, "AAP_BASE_URL", config.baseUrl());
+        String chosenUrl = UserConfig.baseUrl(baseUrl, config.baseUrl(), chosenModel);
         int maxSteps = this.maxSteps != null ? this.maxSteps : config.maxSteps() != null ? config.maxSteps() : 30;
         double maxCostUsd = this.maxCostUsd != null ? this.maxCostUsd
                 : config.maxCostUsd() != null ? config.maxCostUsd() : 2.0;

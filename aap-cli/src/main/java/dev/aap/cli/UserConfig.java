@@ -72,6 +72,21 @@ record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCost
         return configured;
     }
 
+    /**
+     * The model server address: flag, else {@code AAP_BASE_URL}, else config.yaml, else, for an Ollama chain,
+     * {@code OLLAMA_HOST} as the Ollama tools read it ({@code host:port} or a URL); null means the provider's default.
+     */
+    static String baseUrl(String flag, String configured, String model) {
+        String url = pick(flag, "AAP_BASE_URL", configured);
+        String ollamaHost = System.getenv("OLLAMA_HOST");
+        if (url == null && model != null && model.strip().startsWith("ollama:") && ollamaHost != null
+                && !ollamaHost.isBlank()) {
+            String h = ollamaHost.strip();
+            url = h.startsWith("http://") || h.startsWith("https://") ? h : "http://" + h;
+        }
+        return url;
+    }
+
     private static String text(JsonNode v) {
         return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
     }
