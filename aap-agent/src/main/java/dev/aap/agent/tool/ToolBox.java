@@ -84,12 +84,27 @@ public final class ToolBox {
                     + " object.");
         }
         try {
-            return t.run(args);
+            return capped(t.run(args));
         } catch (Tool.BadArguments | PathRefused e) {
             return Observation.error(call.name() + ": " + e.getMessage());
         } catch (BadInputException e) {
             return Observation.error(call.name() + ": " + e.getMessage());
         }
+    }
+
+    /** No observation may take more than {@value #MAX_OBSERVATION} characters of the model's context. */
+    static final int MAX_OBSERVATION = 16_000;
+
+    private static Observation capped(Observation o) {
+        if (o.text().length() <= MAX_OBSERVATION) {
+            return o;
+        }
+        String cut = o.text().substring(0, MAX_OBSERVATION) + "\n[output cut at " + MAX_OBSERVATION
+                + " characters; ask for less, e.g. a smaller line range]";
+        if (o.text().contains("<untrusted") && !cut.contains("</untrusted>")) {
+            cut += "\n</untrusted>";
+        }
+        return new Observation(cut, o.ok(), o.control());
     }
 
     private static String clip(String s) {

@@ -11,6 +11,7 @@ import java.util.List;
 final class ViewFile implements Tool {
 
     static final int MAX_LINES = 100;
+    static final int MAX_LINE_CHARS = 500;
     private final ProjectFiles files;
 
     ViewFile(ProjectFiles files) {
@@ -55,7 +56,11 @@ final class ViewFile implements Tool {
         to = Math.min(Math.min(to, n), from + MAX_LINES - 1);
         var sb = new StringBuilder();
         for (int i = from; i <= to; i++) {
-            sb.append(String.format("%5d| ", i)).append(lines.get(i - 1)).append('\n');
+            String line = lines.get(i - 1);
+            if (line.length() > MAX_LINE_CHARS) { // minified or generated text: one line could flood the context
+                line = line.substring(0, MAX_LINE_CHARS) + " [line cut: " + line.length() + " characters]";
+            }
+            sb.append(String.format("%5d| ", i)).append(line).append('\n');
         }
         String head = rel + " (" + n + " lines), lines " + from + "-" + to + ":\n";
         String tail = to < n ? "[lines " + (to + 1) + "-" + n + " not shown" + (clipped ? "; at most " + MAX_LINES

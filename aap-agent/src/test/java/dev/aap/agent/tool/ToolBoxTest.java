@@ -291,6 +291,27 @@ class ToolBoxTest {
     }
 
     @Test
+    void searchWithOnlySymbolsOrQuerySyntaxIsAnsweredNotThrown() {
+        for (String q : new String[] {"(*&^%$", "\\\"", "AND OR NOT", "a:b:c [1 TO 2]", "~~~"}) {
+            Observation obs = call("search_code", "{\"query\": " + com.fasterxml.jackson.databind.node.TextNode.valueOf(q)
+                    + "}");
+            assertThat(obs.ok()).as(q + ": " + obs.text()).isTrue();
+        }
+        assertThat(call("find_symbol", "{\"name\": \"(((\"}").ok()).isTrue();
+    }
+
+    @Test
+    void cutsHugeLinesAndHugeObservations() throws IOException {
+        Files.writeString(project.resolve("bundle.min.js"), "var a=1;".repeat(50_000) + "\n"
+                + ("x".repeat(400) + "\n").repeat(90));
+        Observation obs = call("view_file", "{\"path\": \"bundle.min.js\"}");
+        assertThat(obs.ok()).isTrue();
+        assertThat(obs.text()).contains("[line cut: 400000 characters]");
+        assertThat(obs.text().length()).isLessThanOrEqualTo(ToolBox.MAX_OBSERVATION + 200);
+        assertThat(obs.text()).contains("[output cut at").endsWith("</untrusted>");
+    }
+
+    @Test
     void readsArgumentsThatWereJsonEncodedTwice() {
         Observation obs = tools.execute(dev.langchain4j.agent.tool.ToolExecutionRequest.builder().id("1")
                 .name("view_file").arguments("\"{\\\"path\\\": \\\"src/main/java/demo/Pager.java\\\"}\"").build());
