@@ -22,6 +22,9 @@ final class Documents {
     static final String NAME = "name";
     static final String TEXT = "text";
     static final String VECTOR = "vec";
+    /** The chunk's vector as stored bytes and the hash of the text it came from, to reuse it when that is unchanged. */
+    static final String VECTOR_BYTES = "vecbytes";
+    static final String EMBED_KEY = "ekey";
     static final String SIMPLE = "sname";
     static final String SIMPLE_LC = "sname_lc";
     static final String PARENT = "parent";
@@ -58,8 +61,34 @@ final class Documents {
         d.add(new StoredField(END, c.endLine()));
         if (vector != null) {
             d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+            var bytes = java.nio.ByteBuffer.allocate(vector.length * Float.BYTES);
+            bytes.asFloatBuffer().put(vector);
+            d.add(new StoredField(VECTOR_BYTES, bytes.array()));
+            d.add(new StoredField(EMBED_KEY, embedKey(embeddingText(c))));
         }
         return d;
+    }
+
+    /** A stable key of an embedding text (its SHA-1). */
+    static String embedKey(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
+        }
+    }
+
+    /** The stored vector of a chunk document, or null. */
+    static float[] storedVector(Document d) {
+        var ref = d.getBinaryValue(VECTOR_BYTES);
+        if (ref == null) {
+            return null;
+        }
+        var floats = java.nio.ByteBuffer.wrap(ref.bytes, ref.offset, ref.length).asFloatBuffer();
+        float[] v = new float[floats.remaining()];
+        floats.get(v);
+        return v;
     }
 
     static Document symbol(Definition def) {

@@ -39,18 +39,44 @@ final class Embedder {
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
     private static volatile MiniLm model;
+    /** Texts run through the model by this process (a chunk whose text did not change is not). */
+    private static final java.util.concurrent.atomic.AtomicLong EMBEDDED = new java.util.concurrent.atomic.AtomicLong();
 
     private Embedder() {
     }
 
     static float[] embed(String text) {
+        EMBEDDED.incrementAndGet();
         return model().embed(clip(text));
+    }
+
+    static long embedded() {
+        return EMBEDDED.get();
     }
 
     /** Embeds in parallel on the common pool; the vectors come back in the order of the texts. */
     static List<float[]> embedAll(List<String> texts) {
         MiniLm m = model();
+        EMBEDDED.addAndGet(texts.size());
         return texts.parallelStream().map(t -> m.embed(clip(t))).toList();
+    }
+
+    /**
+     * Starts loading the model on a daemon thread, so that an update that turns out to need it finds it (nearly)
+     * ready after scanning the files; an update that needs none does not wait for it.
+     */
+    static void loadInBackground() {
+        if (model == null) {
+            Thread t = new Thread(() -> {
+                try {
+                    model();
+                } catch (RuntimeException e) {
+                    // the caller that needs the model loads it again and reports the failure itself
+                }
+            }, "aap-embedder-load");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     private static String clip(String text) {

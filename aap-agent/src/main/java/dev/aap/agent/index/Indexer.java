@@ -47,6 +47,9 @@ final class Indexer {
     }
 
     Result update(Manifest before, CodeIndex.Progress progress) throws IOException {
+        if (embeddings && !before.files().isEmpty()) {
+            Embedder.loadInBackground(); // overlaps the scan below; an update with nothing to embed does not wait
+        }
         long started = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         Map<String, Manifest.Entry> after = new HashMap<>();
         var stale = new ArrayList<String>();
@@ -130,7 +133,7 @@ final class Indexer {
                 p.chunks().forEach(c -> texts.add(Documents.embeddingText(c)));
             }
         }
-        List<float[]> vectors = embeddings && !texts.isEmpty() ? Embedder.embedAll(texts) : null;
+        List<float[]> vectors = embeddings && !texts.isEmpty() ? vectors(texts, changed) : null;
         int[] offsets = new int[changed.size()];
         for (int i = 1; i < changed.size(); i++) {
             offsets[i] = offsets[i - 1] + changed.get(i - 1).chunks().size();
@@ -150,6 +153,52 @@ final class Indexer {
             }
         });
         return changed.size();
+    }
+
+    /**
+     * Vectors for {@code texts}: the ones whose text is unchanged come from the files' previous documents (editing one
+     * method of a file re-embeds that method, not the whole file); only the rest go through the model.
+     */
+    private List<float[]> vectors(List<String> texts, List<Prepared> changed) {
+        Map<String, float[]> known = previousVectors(changed);
+        var keys = texts.stream().map(Documents::embedKey).toList();
+        var missing = new ArrayList<String>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (!known.containsKey(keys.get(i))) {
+                missing.add(texts.get(i));
+            }
+        }
+        List<float[]> fresh = missing.isEmpty() ? List.of() : Embedder.embedAll(missing);
+        var out = new ArrayList<float[]>(texts.size());
+        int next = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            float[] v = known.get(keys.get(i));
+            out.add(v != null ? v : fresh.get(next++));
+        }
+        return out;
+    }
+
+    private Map<String, float[]> previousVectors(List<Prepared> changed) {
+        var known = new HashMap<String, float[]>();
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(writer)) {
+            var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+            var stored = searcher.storedFields();
+            for (Prepared p : changed) {
+                var hits = searcher.search(new org.apache.lucene.search.TermQuery(Documents.fileTerm(p.file())),
+                        10_000);
+                for (var sd : hits.scoreDocs) {
+                    Document d = stored.document(sd.doc);
+                    float[] v = Documents.storedVector(d);
+                    String key = d.get(Documents.EMBED_KEY);
+                    if (v != null && key != null) {
+                        known.put(key, v);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return known;
     }
 
     private static boolean isBinary(byte[] bytes) {

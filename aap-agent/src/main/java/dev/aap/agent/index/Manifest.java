@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 record Manifest(int schema, boolean embeddings, long docs, Map<String, Entry> files) {
 
-    static final int SCHEMA = 1;
+    static final int SCHEMA = 2; // 2: chunks store their vector bytes and text key
     private static final String MAGIC = "aap-code-index";
 
     /**

@@ -125,6 +125,25 @@ class CodeIndexTest {
     }
 
     @Test
+    void reusesTheVectorsOfChunksWhoseTextDidNotChange() throws IOException {
+        try (var index = CodeIndex.open(indexDir, repo.dir, true)) {
+            index.update();
+            String file = "src/main/java/shop/PriceCalculator.java";
+            String text = Files.readString(repo.dir.resolve(file));
+            Files.writeString(repo.dir.resolve(file), text.replace("return price * (1 - rate);",
+                    "return price * (1.0 - rate);"));
+            long before = Embedder.embedded();
+            IndexStats s = index.update();
+            assertThat(s.changedFiles()).isEqualTo(1);
+            assertThat(Embedder.embedded() - before).as("only applyDiscount's chunk is embedded again").isEqualTo(1);
+            assertThat(index.search("applyDiscount", 3)).first().extracting(Hit::symbol)
+                    .isEqualTo("PriceCalculator.applyDiscount");
+            assertThat(index.search("great-circle distance between two coordinates on the globe", 3)).first()
+                    .extracting(Hit::symbol).isEqualTo("haversine");
+        }
+    }
+
+    @Test
     void reindexesOnlyTheChangedFileAndDropsDeletedOnes() throws IOException {
         try (var index = CodeIndex.open(indexDir, repo.dir, false)) {
             IndexStats first = index.update();
