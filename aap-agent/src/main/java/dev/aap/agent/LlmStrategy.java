@@ -186,9 +186,10 @@ public final class LlmStrategy implements PatchStrategy {
         ctx.events().emit(new Event.StepStarted("localize"));
         try {
             return settings.localizer().apply(ctx);
-        } catch (dev.aap.core.AapException e) {
-            ctx.events().emit(new Event.Warning("no coverage hints for the agent: " + e.getMessage().lines()
-                    .findFirst().orElse("")));
+        } catch (RuntimeException e) {
+            // the hints are advice: without them the agent still has the index and its tools, so say so and go on
+            ctx.events().emit(new Event.Warning("no coverage hints for the agent (" + e.getClass().getSimpleName()
+                    + "): " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
             return List.of();
         } finally {
             ctx.workspace().reset();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 
 /** The budget guards and the stuck detector, checked before each model turn and after each tool call. */
@@ -70,18 +71,36 @@ final class Guards {
             this.repeats = repeats;
         }
 
-        /** Records a call; returns a stop when it is the same as the previous {@code repeats - 1}. */
+        /**
+         * Records a call; returns a stop when it is the same as the previous {@code repeats - 1}, or when the last
+         * {@code 2 × repeats} calls alternate between the same two (A, B, A, B, ...: a loop with no progress).
+         */
         Optional<Stop> call(String tool, String arguments) {
             String key = tool + "\u0000" + arguments;
             calls.addLast(key);
-            if (calls.size() > repeats) {
+            if (calls.size() > 2 * repeats) {
                 calls.removeFirst();
             }
-            if (calls.size() == repeats && calls.stream().allMatch(k -> Objects.equals(k, key))) {
+            List<String> last = List.copyOf(calls);
+            List<String> tail = last.subList(Math.max(0, last.size() - repeats), last.size());
+            if (tail.size() == repeats && tail.stream().allMatch(k -> Objects.equals(k, key))) {
                 return Optional.of(new Stop(Stop.Kind.STUCK, "the same " + tool + " call " + repeats
                         + " times in a row"));
             }
+            if (last.size() == 2 * repeats && !last.get(0).equals(last.get(1)) && alternates(last)) {
+                return Optional.of(new Stop(Stop.Kind.STUCK, "the same two calls in turn " + repeats
+                        + " times"));
+            }
             return Optional.empty();
+        }
+
+        private static boolean alternates(List<String> xs) {
+            for (int i = 2; i < xs.size(); i++) {
+                if (!xs.get(i).equals(xs.get(i - 2))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Records a test run on a workspace state (e.g. the diff's hash). */

@@ -22,6 +22,30 @@ class GuardsTest {
     }
 
     @Test
+    void twoCallsInTurnThreeTimesAreStuck() {
+        var stuck = new Guards.StuckDetector(3);
+        for (int i = 0; i < 2; i++) {
+            assertThat(stuck.call("view_file", "{\"path\": \"a.py\"}")).isEmpty();
+            assertThat(stuck.call("search_code", "{\"query\": \"x\"}")).isEmpty();
+        }
+        assertThat(stuck.call("view_file", "{\"path\": \"a.py\"}")).isEmpty();
+        assertThat(stuck.call("search_code", "{\"query\": \"x\"}")).hasValueSatisfying(s -> {
+            assertThat(s.kind()).isEqualTo(Stop.Kind.STUCK);
+            assertThat(s.reason()).contains("two calls in turn");
+        });
+    }
+
+    @Test
+    void alternatingWithProgressIsNotStuck() {
+        var stuck = new Guards.StuckDetector(3);
+        for (int i = 0; i < 4; i++) {
+            assertThat(stuck.call("view_file", "{\"path\": \"a.py\", \"start_line\": " + (i * 100 + 1) + "}"))
+                    .isEmpty();
+            assertThat(stuck.call("search_code", "{\"query\": \"x\"}")).isEmpty();
+        }
+    }
+
+    @Test
     void testsOnAChangedWorkspaceAreNotStuck() {
         var stuck = new Guards.StuckDetector(3);
 
