@@ -64,6 +64,34 @@ class FixLlmTest {
     }
 
     @Test
+    void fixesTheMavenExampleRunningASelectedTestClassFirst() throws Exception {
+        Cli.exampleRepo("java-pager", repo);
+        String file = "src/main/java/com/example/pager/Pager.java";
+        try (var server = ScriptedModelServer.openAi()) {
+            server.enqueue(AgentScripts.spec(), AgentScripts.plan(),
+                    Reply.toolCalls(Reply.call("find_symbol", "{\"name\": \"Pager.hasNext\"}")),
+                    Reply.toolCalls(Reply.call("propose_edit", "{\"file_path\": \"" + file + "\", \"edit_type\":"
+                            + " \"ast_patch\", \"locator\": {\"ast_query\": \"method hasNext\"}, \"patch\":"
+                            + " \"    public boolean hasNext(int page, int totalItems) {\\n        return page <"
+                            + " pageCount(totalItems) - 1;\\n    }\", \"rationale_summary\": \"last page\"}")),
+                    Reply.toolCalls(Reply.call("run_tests", "{\"selection\": [\"com.example.pager.PagerTest\"]}")),
+                    AgentScripts.submit(), AgentScripts.critic(), AgentScripts.integrator());
+            Cli.Result r = Cli.run(home, Map.of("OPENAI_API_KEY", "sk-test"), "fix", "--repo", repo.toString(),
+                    "--json", "--dry-run", "--no-embeddings", "--model", "openai:gpt-4o-mini", "--base-url",
+                    server.baseUrl());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode json = JSON.readTree(r.out());
+            assertThat(json.get("patch").asText()).contains("+        return page < pageCount(totalItems) - 1;");
+            // find_symbol answered from the index, and the selected test class ran under Maven
+            assertThat(server.requests().get(3).toString()).contains("method hasNext at " + file + ":38-40");
+            // build output (Maven's reports under target/, untracked in a repository without .gitignore) is not
+            // retrieved as code
+            assertThat(server.requests().get(2).toString()).doesNotContain("surefire-reports");
+            assertThat(server.requests().get(5).toString()).contains("PASSED: all");
+        }
+    }
+
+    @Test
     void hybridLetsTheOfflineSearchFixWhatItCanWithoutAskingTheModel() throws Exception {
         Cli.exampleRepo("python-pricing", repo);
         try (var server = ScriptedModelServer.openAi()) {

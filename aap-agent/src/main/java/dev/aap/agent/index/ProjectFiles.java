@@ -28,19 +28,35 @@ final class ProjectFiles {
         }
     }
 
-    /** Paths relative to {@code dir}, with {@code /} separators, in git's order. */
+    /**
+     * Untracked files under build-output directories (a project without a .gitignore still has Maven's target/ or
+     * pytest's caches after its tests ran): test reports and compiled copies are not code to retrieve.
+     */
+    private static final java.util.regex.Pattern BUILD_OUTPUT = java.util.regex.Pattern.compile(
+            "(^|.*/)(target|build|out|dist|node_modules|__pycache__|\\.pytest_cache|\\.mypy_cache|\\.gradle|\\.tox"
+            + "|\\.venv|venv|[^/]+\\.egg-info)/.*");
+
+    static boolean buildOutput(String file) {
+        return BUILD_OUTPUT.matcher(file).matches();
+    }
+
+    /** Paths relative to {@code dir}, with {@code /} separators, sorted. */
     static List<String> list(Path dir) {
-        String out = git(dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
-        var files = new ArrayList<String>();
-        String last = null;
-        for (String f : out.split("\0")) {
-            // a file with merge conflicts is listed once per stage; a newline in a name would break the manifest
-            if (!f.isEmpty() && !f.equals(last) && f.indexOf('\n') < 0) {
+        var files = new java.util.TreeSet<String>();
+        add(files, git(dir, "ls-files", "-z", "--cached"), false);
+        // untracked files count too (new work), but not those a build or test run left behind
+        add(files, git(dir, "ls-files", "-z", "--others", "--exclude-standard"), true);
+        return new ArrayList<>(files);
+    }
+
+    private static void add(java.util.Set<String> files, String nulSeparated, boolean skipBuildOutput) {
+        for (String f : nulSeparated.split("\0")) {
+            // a file with merge conflicts is listed once per stage (the set keeps one); a newline in a name would
+            // break the manifest
+            if (!f.isEmpty() && f.indexOf('\n') < 0 && !(skipBuildOutput && buildOutput(f))) {
                 files.add(f);
-                last = f;
             }
         }
-        return files;
     }
 
     private static String git(Path dir, String... args) {

@@ -125,6 +125,25 @@ class CodeIndexTest {
     }
 
     @Test
+    void leavesUntrackedBuildOutputOutButKeepsTrackedFilesInDirectoriesOfThatName() throws IOException {
+        repo.write("src/main/java/shop/build/Assembler.java",
+                "package shop.build;\n\npublic class Assembler {\n    void assemble() {\n    }\n}\n").commit();
+        // after a test run, without a .gitignore: untracked reports, and a new source file not yet committed
+        Files.createDirectories(repo.dir.resolve("target/surefire-reports"));
+        Files.writeString(repo.dir.resolve("target/surefire-reports/shop.PriceCalculatorTest.txt"),
+                "Tests run: 3, Failures: 1 zzyzxreport\n");
+        Files.writeString(repo.dir.resolve("src/main/java/shop/NewWork.java"),
+                "package shop;\n\nclass NewWork {\n    void freshlyWritten() {\n    }\n}\n");
+        try (var index = CodeIndex.open(indexDir, repo.dir, false)) {
+            index.update();
+            assertThat(index.findSymbol("assemble")).extracting(Symbol::file)
+                    .containsExactly("src/main/java/shop/build/Assembler.java");
+            assertThat(index.findSymbol("freshlyWritten")).hasSize(1);
+            assertThat(index.search("zzyzxreport", 5)).isEmpty();
+        }
+    }
+
+    @Test
     void reusesTheVectorsOfChunksWhoseTextDidNotChange() throws IOException {
         try (var index = CodeIndex.open(indexDir, repo.dir, true)) {
             index.update();
