@@ -125,28 +125,23 @@ final class Context {
         }
     }
 
-    /** How many source files the project has (outside .git and build output). */
-    static long sourceFileCount(Path project) {
+    /** The project's source files (outside .git and build output), walked once per run. */
+    static List<Path> sourceFiles(Path project) {
         try (Stream<Path> s = Files.walk(project, 12)) {
             return s.filter(p -> !p.toString().contains("/.git/") && !p.toString().contains("/target/"))
-                    .map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".java") || n.endsWith(".py") || n.endsWith(".kt")).count();
+                    .filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".java") || n.endsWith(".py") || n.endsWith(".kt");
+                    }).toList();
         } catch (IOException e) {
-            return 0;
+            return List.of();
         }
     }
 
-    /** Simple names of the project's source files (for keeping only stack frames that point into it). */
-    static Set<String> sourceFileNames(Path project) {
+    /** Simple names of source files (for keeping only stack frames that point into the project). */
+    static Set<String> names(List<Path> sources) {
         var names = new HashSet<String>();
-        try (Stream<Path> s = Files.walk(project, 12)) {
-            s.filter(p -> !p.toString().contains("/.git/") && !p.toString().contains("/target/"))
-                    .map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".java") || n.endsWith(".py") || n.endsWith(".kt"))
-                    .forEach(names::add);
-        } catch (IOException e) {
-            return Set.of();
-        }
+        sources.forEach(p -> names.add(p.getFileName().toString()));
         return names;
     }
 }

@@ -72,18 +72,20 @@ public final class LlmStrategy implements PatchStrategy {
             header.put("hints", ctx.hints());
             trajectory.write("header", header);
             var caller = new ModelCaller(gateway, meter, trajectory, ctx.events());
-            try (CodeIndex index = openIndex(ctx)) {
-                return work(ctx, caller, index);
+            List<java.nio.file.Path> sources = Context.sourceFiles(ctx.workspace().projectDir());
+            try (CodeIndex index = openIndex(ctx, sources.size())) {
+                return work(ctx, caller, index, sources);
             } finally {
                 ctx.events().emit(new Event.StepFinished("llm", ctx.elapsedMillis(), usageLine(meter)));
             }
         }
     }
 
-    private StrategyResult work(StrategyContext ctx, ModelCaller caller, CodeIndex index) {
+    private StrategyResult work(StrategyContext ctx, ModelCaller caller, CodeIndex index,
+                                List<java.nio.file.Path> sources) {
         var project = ctx.workspace().projectDir();
         Thread warm = Thread.ofVirtual().start(LlmStrategy::warmUp); // class loading off the Coder's steps
-        var tester = new Tester(project.toString(), Context.sourceFileNames(project), 3000);
+        var tester = new Tester(project.toString(), Context.names(sources), 3000);
         String failing = tester.summarize(ctx.baseline());
         String issue = ctx.task().issue();
         SpecRefiner.Spec spec = settings.roles() ? new SpecRefiner(caller).refine(issue, failing)
@@ -201,7 +203,7 @@ public final class LlmStrategy implements PatchStrategy {
 
     private static final String EMPTY_SHA = Patch.parse("").sha256();
 
-    private CodeIndex openIndex(StrategyContext ctx) {
+    private CodeIndex openIndex(StrategyContext ctx, long files) {
         ctx.events().emit(new Event.StepStarted("index"));
         long t0 = System.nanoTime();
         var src = ctx.workspace().source();
@@ -209,7 +211,6 @@ public final class LlmStrategy implements PatchStrategy {
         var dir = CodeIndex.dirFor(ctx.cacheDir(), key);
         boolean vectors = settings.embeddings();
         if (vectors && !CodeIndex.storedEmbeddings(dir).orElse(false)) {
-            long files = Context.sourceFileCount(ctx.workspace().projectDir());
             if (files > EMBED_NOW_MAX_FILES) {
                 // embedding runs at tens of chunks a second here: a big project would spend minutes on it
                 vectors = false;

@@ -52,7 +52,7 @@ public final class CodeIndex implements AutoCloseable {
      */
     public static CodeIndex open(Path indexDir, Path projectDir, boolean embeddings) {
         Path project = projectDir.toAbsolutePath().normalize();
-        ProjectFiles.requireWorkTree(project);
+        WorkTreeFiles.requireWorkTree(project);
         IndexStore store = IndexStore.open(indexDir.toAbsolutePath().normalize());
         Manifest m = Manifest.read(store.home.resolve(MANIFEST))
                 .filter(x -> x.embeddings() == embeddings)

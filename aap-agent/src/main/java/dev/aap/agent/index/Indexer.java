@@ -54,7 +54,7 @@ final class Indexer {
         Map<String, Manifest.Entry> after = new HashMap<>();
         var stale = new ArrayList<String>();
         var statOf = new HashMap<String, BasicFileAttributes>();
-        for (String file : ProjectFiles.list(projectDir)) {
+        for (String file : WorkTreeFiles.list(projectDir)) {
             Path path = projectDir.resolve(file);
             BasicFileAttributes attrs;
             try {

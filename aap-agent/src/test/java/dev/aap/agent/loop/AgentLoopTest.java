@@ -1,5 +1,6 @@
 package dev.aap.agent.loop;
 
+import dev.aap.agent.DemoPager;
 import dev.aap.agent.TestGit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,23 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AgentLoopTest {
 
-    static final String PAGER_FILE = "src/main/java/demo/Pager.java";
-    static final String PAGER = """
-            package demo;
-
-            public class Pager {
-                private int page;
-                private final int size;
-
-                public Pager(int size) {
-                    this.size = size;
-                }
-
-                public boolean hasNext(int total) {
-                    return page * size < total;
-                }
-            }
-            """;
     static final String FIX = """
             {"file_path": "src/main/java/demo/Pager.java", "edit_type": "replace",
              "locator": {"line_range": {"start": 12, "end": 12}},
@@ -75,7 +59,7 @@ class AgentLoopTest {
     void setUp() throws IOException {
         TestGit.init(project);
         Files.createDirectories(project.resolve("src/main/java/demo"));
-        Files.writeString(project.resolve(PAGER_FILE), PAGER);
+        Files.writeString(project.resolve(DemoPager.FILE), DemoPager.TEXT);
         TestGit.commitAll(project);
         index = CodeIndex.open(run.resolve("index"), project, false);
         index.update();
@@ -94,7 +78,7 @@ class AgentLoopTest {
     private ToolBox.TestSummary runTests(List<String> selection) {
         testRuns.add(selection);
         try {
-            boolean fixed = Files.readString(project.resolve(PAGER_FILE)).contains("(page + 1) * size <= total");
+            boolean fixed = Files.readString(project.resolve(DemoPager.FILE)).contains("(page + 1) * size <= total");
             return fixed ? new ToolBox.TestSummary("PASSED: all 3 tests pass.", true)
                     : new ToolBox.TestSummary(RED, false);
         } catch (IOException e) {
@@ -135,7 +119,7 @@ class AgentLoopTest {
         assertThat(r.steps()).isEqualTo(3);
         assertThat(r.overheadMs()).hasSize(3);
         assertThat(testRuns).hasSize(1); // the green state was already tested; submit does not test it again
-        assertThat(Files.readString(project.resolve(PAGER_FILE))).contains("(page + 1) * size <= total");
+        assertThat(Files.readString(project.resolve(DemoPager.FILE))).contains("(page + 1) * size <= total");
     }
 
     @Test
@@ -281,7 +265,7 @@ class AgentLoopTest {
         assertThat(r.stop().kind()).isEqualTo(Stop.Kind.OVERSIZED_EDIT);
         assertThat(r.stop().kind().needsHuman()).isTrue();
         assertThat(r.stop().reason()).contains("the change would be 4 lines, more than the 3");
-        assertThat(Files.readString(project.resolve(PAGER_FILE))).isEqualTo(PAGER);
+        assertThat(Files.readString(project.resolve(DemoPager.FILE))).isEqualTo(DemoPager.TEXT);
     }
 
     @Test

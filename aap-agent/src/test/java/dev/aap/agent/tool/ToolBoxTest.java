@@ -1,5 +1,6 @@
 package dev.aap.agent.tool;
 
+import dev.aap.agent.DemoPager;
 import dev.aap.agent.TestGit;
 import dev.aap.agent.edit.EditApplier;
 import dev.aap.agent.edit.EditOutcome;
@@ -25,23 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ToolBoxTest {
 
-    static final String PAGER = """
-            package demo;
-
-            public class Pager {
-                private int page;
-                private final int size;
-
-                public Pager(int size) {
-                    this.size = size;
-                }
-
-                public boolean hasNext(int total) {
-                    return page * size < total;
-                }
-            }
-            """;
-
     @TempDir
     Path project;
 
@@ -56,7 +40,7 @@ class ToolBoxTest {
     @BeforeEach
     void setUp() throws IOException {
         TestGit.init(project);
-        write("src/main/java/demo/Pager.java", PAGER);
+        write(DemoPager.FILE, DemoPager.TEXT);
         write("README.md", "# demo\n");
         TestGit.commitAll(project);
         index = CodeIndex.open(cache.resolve("index"), project, false);

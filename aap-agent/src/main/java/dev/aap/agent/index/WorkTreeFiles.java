@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The files git would show for a project directory: tracked plus untracked-but-not-ignored. */
-final class ProjectFiles {
+final class WorkTreeFiles {
 
-    private ProjectFiles() {
+    private WorkTreeFiles() {
     }
 
     /** Fails with what to do when {@code dir} is missing or not inside a git work tree. */
