@@ -21,8 +21,21 @@ public interface BuildTool {
     /** The test command as shown to users. */
     String testCommandLine();
 
-    /** Resolves dependencies and compiles what tests need; may use the network. */
-    void prepare(BuildContext ctx);
+    /**
+     * Resolves dependencies and compiles what tests need; may use the network. Test sources that do not compile
+     * because they use code that does not exist yet are set aside while preparing (so the rest is prepared) and put
+     * back; their project-relative paths are returned (empty when everything compiles).
+     */
+    java.util.List<String> prepare(BuildContext ctx);
+
+    /**
+     * The project-relative test files a compiler or test-collection error names, when every error in it is in a test
+     * file and is about code that does not exist (a missing symbol, module or attribute), not a syntax error; empty
+     * otherwise (the project is broken, not ahead of its code).
+     */
+    default java.util.List<String> brokenTestFiles(String compileError) {
+        return java.util.List.of();
+    }
 
     /** Runs the tests offline in the sandbox and parses their reports. */
     TestRun runTests(BuildContext ctx);

@@ -58,7 +58,7 @@ final class JUnitXml {
     private static TestCase toCase(Element tc, boolean pytestIds) {
         String cls = tc.getAttribute("classname");
         String name = tc.getAttribute("name");
-        String id = pytestIds ? cls.replace('.', '/') + ".py::" + name : cls + "#" + name;
+        String id = pytestIds ? pytestId(cls, name) : cls + "#" + name;
         var outcome = TestCase.Outcome.PASSED;
         String message = "";
         for (Node child = tc.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -78,6 +78,19 @@ final class JUnitXml {
             }
         }
         return new TestCase(id, outcome, message.length() > 2000 ? message.substring(0, 2000) : message);
+    }
+
+    /**
+     * pytest's node id from its report: {@code tests.test_x} + {@code test_a} is {@code tests/test_x.py::test_a}; a
+     * last part named like a test class ({@code tests.test_x.TestCart}) is the class, not a module.
+     */
+    static String pytestId(String classname, String name) {
+        int dot = classname.lastIndexOf('.');
+        String last = classname.substring(dot + 1);
+        if (dot > 0 && !last.isEmpty() && Character.isUpperCase(last.charAt(0))) {
+            return classname.substring(0, dot).replace('.', '/') + ".py::" + last + "::" + name;
+        }
+        return classname.replace('.', '/') + ".py::" + name;
     }
 
     private static String firstNonEmpty(String a, String b) {

@@ -46,24 +46,83 @@ final class MavenBuild implements BuildTool {
     }
 
     @Override
-    public void prepare(BuildContext ctx) {
-        Path cp = ctx.scratch().resolve("maven-test-classpath.txt");
-        // One networked Maven call: compile main and test code, write the test class path, and let Surefire resolve
-        // its JUnit provider now (it does so lazily at test time) by running a test selection that matches nothing.
-        var cmd = List.of(mvn(), "-B", "-q", "test", "dependency:build-classpath",
-                "-Dmdep.outputFile=" + cp, "-Dmdep.includeScope=test",
-                "-Dtest=AapResolvesProviderOnly", "-Dsurefire.failIfNoSpecifiedTests=false", "-DfailIfNoTests=false");
-        ExecResult r = exec(ctx, cmd, Duration.ofMinutes(20), true);
+    public List<String> prepare(BuildContext ctx) {
+        ExecResult r = resolve(ctx);
         String compile = compileError(r.combinedOutput());
+        List<String> broken = compile == null ? List.of() : brokenTestFiles(compile);
+        if (!broken.isEmpty()) {
+            // test-first work: compile and resolve without the tests that use code not written yet, then put them back
+            var saved = new java.util.LinkedHashMap<String, byte[]>();
+            try {
+                for (String f : broken) {
+                    saved.put(f, Files.readAllBytes(projectDir.resolve(f)));
+                    Files.delete(projectDir.resolve(f));
+                }
+                r = resolve(ctx);
+                compile = compileError(r.combinedOutput());
+            } catch (IOException e) {
+                throw new EnvironmentException("cannot set aside the tests that do not compile: " + e.getMessage(), e);
+            } finally {
+                saved.forEach((f, bytes) -> restore(projectDir.resolve(f), bytes));
+            }
+        }
         if (compile != null) {
             throw new BadInputException("the project does not compile at its base commit, so there is no baseline"
                     + " to repair against:\n" + compile);
         }
         if (!r.succeeded()) {
-            throw new EnvironmentException("Maven could not resolve the project's dependencies ("
-                    + String.join(" ", cmd) + "):\n" + tail(r.combinedOutput(), 40));
+            throw new EnvironmentException("Maven could not resolve the project's dependencies (" + mvn()
+                    + " test dependency:build-classpath):\n" + tail(r.combinedOutput(), 40));
+        }
+        return broken;
+    }
+
+    /**
+     * One networked Maven call: compile main and test code, write the test class path, and let Surefire resolve its
+     * JUnit provider now (it does so lazily at test time) by running a test selection that matches nothing.
+     */
+    private ExecResult resolve(BuildContext ctx) {
+        Path cp = ctx.scratch().resolve("maven-test-classpath.txt");
+        var cmd = List.of(mvn(), "-B", "-q", "test", "dependency:build-classpath",
+                "-Dmdep.outputFile=" + cp, "-Dmdep.includeScope=test",
+                "-Dtest=AapResolvesProviderOnly", "-Dsurefire.failIfNoSpecifiedTests=false", "-DfailIfNoTests=false");
+        return exec(ctx, cmd, Duration.ofMinutes(20), true);
+    }
+
+    private static void restore(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot put back " + file + ": " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public List<String> brokenTestFiles(String compileError) {
+        var files = new java.util.LinkedHashSet<String>();
+        for (String line : compileError.lines().toList()) {
+            var m = ERROR_AT.matcher(line.strip());
+            if (!m.find()) {
+                continue;
+            }
+            Path p = Path.of(m.group(1));
+            String rel = (p.isAbsolute() && p.startsWith(projectDir) ? projectDir.relativize(p) : p).toString();
+            String message = m.group(2);
+            if (!TestFiles.isTestFile(rel) || SYNTAX.matcher(message).find()) {
+                return List.of();
+            }
+            files.add(rel);
+        }
+        return List.copyOf(files);
+    }
+
+    /** javac's {@code /path/File.java:[line,col] message} as Maven prints it. */
+    private static final java.util.regex.Pattern ERROR_AT =
+            java.util.regex.Pattern.compile("^(\\S+\\.java):\\[\\d+(?:,\\d+)?\\]\\s*(.*)$");
+    /** javac messages that mean the test itself is malformed, not ahead of the code it uses. */
+    private static final java.util.regex.Pattern SYNTAX = java.util.regex.Pattern.compile(
+            "expected$|illegal start|not a statement|reached end of file|unclosed|illegal character"
+                    + "|class, interface, enum, or record expected|orphaned|else without if|malformed");
 
     @Override
     public TestRun runTests(BuildContext ctx) {

@@ -42,8 +42,14 @@ final class PytestBuild implements BuildTool {
     }
 
     @Override
-    public void prepare(BuildContext ctx) {
+    public List<String> prepare(BuildContext ctx) {
         // pytest projects bring their dependencies in the interpreter; there is nothing to fetch or compile.
+        return List.of();
+    }
+
+    @Override
+    public List<String> brokenTestFiles(String compileError) {
+        return CollectionErrors.missingCode(compileError);
     }
 
     @Override
@@ -79,6 +85,6 @@ final class PytestBuild implements BuildTool {
         String out = r.combinedOutput();
         boolean broken = (r.exitCode() == 2 || r.exitCode() == 4)
                 && (out.contains("ERROR collecting") || out.contains("SyntaxError") || out.contains("ImportError"));
-        return broken ? MavenBuild.tail(out, 30) : null;
+        return broken ? CollectionErrors.section(out) : null;
     }
 }

@@ -1,6 +1,8 @@
 package dev.aap.core.integrate;
 
 import dev.aap.core.patch.Patch;
+import dev.aap.core.run.TaskKind;
+import dev.aap.core.run.TestEvidence;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,15 +20,21 @@ import java.util.Locale;
  * @param alternatives other plausible patches found, one line each
  * @param strategy     the brain that produced it
  * @param narrative    the strategy's own commit message, PR sections and critic review (may be empty)
+ * @param kind         what the task was: repair, issue or tdd
+ * @param evidence     the test runs on the base commit and the branch (null for a change with no report)
+ * @param allowedTestEdits changes to existing tests the guard would block, allowed by the user
  */
 public record ChangeDescription(String runId, String issue, String summary, Patch patch, String testCommand,
                                 int testsRun, List<String> fixedTests, List<String> alternatives, String strategy,
-                                Narrative narrative) {
+                                Narrative narrative, TaskKind kind, TestEvidence evidence,
+                                List<String> allowedTestEdits) {
 
     public ChangeDescription {
         fixedTests = List.copyOf(fixedTests);
         alternatives = List.copyOf(alternatives);
         narrative = narrative == null ? Narrative.none() : narrative;
+        kind = kind == null ? TaskKind.REPAIR : kind;
+        allowedTestEdits = allowedTestEdits == null ? List.of() : List.copyOf(allowedTestEdits);
     }
 
     /** {@code aap/<run-id>-<slug>}, the slug taken from the issue text or the summary. */
@@ -45,12 +53,16 @@ public record ChangeDescription(String runId, String issue, String summary, Patc
             return narrative.commitMessage().strip() + "\n\nGenerated-by: aap " + strategy + " run " + runId + "\n";
         }
         String scope = patch.files().isEmpty() ? "" : scopeOf(patch.files().get(0));
-        String subject = "fix" + (scope.isEmpty() ? "" : "(" + scope + ")") + ": " + summary;
+        String type = kind == TaskKind.REPAIR ? "fix" : kind == TaskKind.TDD ? "feat" : "fix";
+        String subject = type + (scope.isEmpty() ? "" : "(" + scope + ")") + ": " + summary;
         if (subject.length() > 100) {
             subject = subject.substring(0, 97) + "...";
         }
         var body = new StringBuilder(subject).append("\n\n");
-        if (!fixedTests.isEmpty()) {
+        if (evidence != null && !evidence.newTests().isEmpty()) {
+            body.append("Adds ").append(evidence.newTests().size()).append(" test(s) that fail on the base commit and"
+                    + " pass with this change.\n");
+        } else if (!fixedTests.isEmpty()) {
             body.append("Makes these failing tests pass: ").append(String.join(", ", fixedTests.stream().limit(5)
                     .toList())).append(fixedTests.size() > 5 ? ", ..." : "").append(".\n");
         }

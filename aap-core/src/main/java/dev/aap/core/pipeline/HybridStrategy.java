@@ -28,8 +28,17 @@ public final class HybridStrategy implements PatchStrategy {
         return "hybrid";
     }
 
+    /** Whatever the second can do: the first only ever gets repair work. */
+    @Override
+    public boolean handles(dev.aap.core.run.TaskKind kind) {
+        return second.handles(kind);
+    }
+
     @Override
     public StrategyResult run(StrategyContext ctx) {
+        if (!first.handles(ctx.kind())) {
+            return second.run(ctx);
+        }
         Duration left = Duration.between(Instant.now(), ctx.deadline());
         Instant sliceEnd = Instant.now().plus(Duration.ofMillis((long) (left.toMillis() * firstShare)));
         StrategyResult r1 = first.run(ctx.with(sliceEnd, ctx.hints()));

@@ -112,36 +112,30 @@ public final class Pipeline {
         BuildTool build = BuildTool.detect(workspace.projectDir(), task.testCommand());
         rec.build(build);
         var ctx = new BuildContext(sandbox, workspace.projectDir(), scratch, Duration.ofMinutes(10));
-        build.prepare(ctx);
-        TestRun baseline = build.runTests(ctx);
+        Baseline base;
+        try {
+            base = Baseline.take(task, strategy, build, ctx, workspace,
+                    first -> Checks.log(runDir, "baseline-uncompiled", first));
+        } catch (Baseline.NothingToFix nothing) {
+            events.emit(new Event.StepFinished("prepare", ms(t0), nothing.getMessage()));
+            return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND, nothing.getMessage()));
+        }
+        TestRun baseline = base.run();
         Checks.log(runDir, "baseline", baseline);
         events.emit(new Event.ChecksRan("baseline", baseline.command(), baseline.exec().exitCode(),
                 baseline.report().total(), baseline.report().failing().size(), baseline.exec().elapsed().toMillis(),
                 "checks/baseline.log"));
-        if (baseline.compileError() != null) {
-            throw new BadInputException("the tests do not compile at the base commit, so there is no baseline to"
-                    + " repair against:\n" + baseline.compileError());
-        }
-        if (baseline.exec().timedOut()) {
-            throw new BadInputException("the baseline test run did not finish within " + ctx.testTimeout().toMinutes()
-                    + " minutes; pass a faster --test command");
-        }
         List<String> failing = baseline.report().failing().stream().map(TestCase::id).toList();
-        rec.baseline(baseline.report().total(), baseline.exec().elapsed().toMillis(), failing);
-        if (baseline.exec().exitCode() == 0 && failing.isEmpty()) {
-            String msg = "nothing to fix: all " + baseline.report().executed() + " tests pass";
-            events.emit(new Event.StepFinished("prepare", ms(t0), msg));
-            return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND, msg));
-        }
+        rec.baseline(baseline.report().total(), baseline.exec().elapsed().toMillis(), failing, base.kind());
         events.emit(new Event.StepFinished("prepare", ms(t0), baseline.report().total() + " tests, "
-                + failing.size() + " failing"));
+                + failing.size() + " failing; task kind " + base.kind().label() + describeTargets(base)));
 
         // localize + code ⇄ test
         // the budget is for localization and search: it starts once the baseline is known, and the final
         // verification comes on top (a baseline slowed by timeouts says nothing about a fixed program's speed)
         Instant deadline = Instant.now().plus(task.budget());
         var sctx = new StrategyContext(task, workspace, build, ctx, baseline, events, deadline, scratch, rec.start(),
-                runDir, store.home().resolve("cache"), List.of());
+                runDir, store.home().resolve("cache"), List.of(), base.kind(), base.targets(), base.brokenTests());
         StrategyResult result = strategy.run(sctx);
         rec.stats(result.stats());
         workspace.reset();
@@ -158,32 +152,36 @@ public final class Pipeline {
             }
         }
 
-        // verify with the project's own test command
+        // verify with the project's own test command: the task kind's success criterion, whatever the strategy said
         events.emit(new Event.StepStarted("verify"));
         long tv = System.nanoTime();
+        var verification = new Verification(base, workspace, build, ctx, (name, run) -> Checks.log(runDir, name, run));
         StrategyResult.Solution chosen = null;
-        TestRun proof = null;
+        Verification.Outcome proof = null;
+        String lastProblem = "";
         for (StrategyResult.Solution s : found.solutions()) {
-            s.files().forEach(workspace::write);
-            TestRun run = build.runTests(ctx);
-            if (run.passed()) {
+            Verification.Outcome o = verification.check(s.files());
+            if (o.met()) {
                 chosen = s;
-                proof = run;
-                Checks.log(runDir, "verify", run);
+                proof = o;
                 break;
             }
-            Checks.log(runDir, "verify-rejected", run);
-            events.emit(new Event.Warning("'" + s.summary() + "' passed the fast runner but failed "
-                    + build.testCommandLine() + "; trying the next one"));
+            lastProblem = o.problem();
+            Checks.log(runDir, "verify-rejected", o.proof());
+            events.emit(new Event.Warning("'" + s.summary() + "' is not verified by " + build.testCommandLine() + ": "
+                    + firstLine(o.problem())));
+            rec.evidence(o.evidence(), List.of());
             workspace.reset();
         }
         if (chosen == null) {
-            events.emit(new Event.StepFinished("verify", ms(tv), "no candidate survived the real test command"));
+            events.emit(new Event.StepFinished("verify", ms(tv), "no change met the success criterion"));
             return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND,
-                    "no plausible patch: candidates passed the fast runner but not " + build.testCommandLine()));
+                    "no verified patch: " + firstLine(lastProblem)));
         }
-        events.emit(new Event.ChecksRan("verify", proof.command(), proof.exec().exitCode(), proof.report().total(),
-                0, proof.exec().elapsed().toMillis(), "checks/verify.log"));
+        TestRun proofRun = proof.proof();
+        events.emit(new Event.ChecksRan("verify", proofRun.command(), proofRun.exec().exitCode(),
+                proofRun.report().total(), proofRun.report().failing().size(), proofRun.exec().elapsed().toMillis(),
+                "checks/verify.log"));
         events.emit(new Event.StepFinished("verify", ms(tv), chosen.summary()));
         Patch patch = workspace.diff();
         rec.patch(patch, chosen, found.solutions());
@@ -192,14 +190,22 @@ public final class Pipeline {
         // review
         events.emit(new Event.StepStarted("review"));
         PolicyDecision decision = Policy.load(workspace.projectDir()).check(patch, source.subdir(), workspace.root());
+        List<String> weakened = List.of(); // the test integrity guard comes next
+        List<String> reasons = new java.util.ArrayList<>(decision.reasons());
+        if (!task.allowTestEdits()) {
+            reasons.addAll(weakened);
+        }
+        decision = new PolicyDecision(reasons.isEmpty(), reasons);
+        rec.evidence(proof.evidence(), task.allowTestEdits() ? weakened : List.of());
         events.emit(new Event.PolicyDecided(decision.allowed(), decision.reasons()));
         if (chosen.notes().criticVerdict() != null) {
             events.emit(new Event.CriticReviewed(chosen.notes().criticVerdict(), chosen.notes().criticNotes()));
         }
         var change = new ChangeDescription(id.value(), task.issue(), chosen.summary(), patch, build.testCommandLine(),
-                proof.report().executed(), chosen.fixedTests(),
+                proofRun.report().executed(), proof.evidence().failToPass(),
                 found.solutions().stream().skip(1).limit(3).map(StrategyResult.Solution::summary).toList(),
-                strategy.name(), chosen.notes());
+                strategy.name(), chosen.notes(), base.kind(), proof.evidence(),
+                task.allowTestEdits() ? weakened : List.of());
         String branch = change.branchName();
         Checks.write(runDir.resolve("pr.md"), PullRequestBody.render(change, branch,
                 decision.allowed() ? "all passed" : String.join("; ", decision.reasons())));
@@ -216,6 +222,14 @@ public final class Pipeline {
         String commit = workspace.publish(branch, change.commitMessage());
         events.emit(new Event.Integrated(branch, commit));
         return finish(events, rec.succeeded(branch, commit, "verified patch on branch " + branch));
+    }
+
+    private static String describeTargets(Baseline base) {
+        return switch (base.kind()) {
+            case REPAIR -> ", " + base.targets().size() + " target(s)";
+            case TDD -> ", " + base.targets().size() + " test file(s) use code that does not exist yet";
+            case ISSUE -> ": the agent reproduces the issue with new tests first";
+        };
     }
 
     private RunResult finish(EventLog events, RunResult r) {

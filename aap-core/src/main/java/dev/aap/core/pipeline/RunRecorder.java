@@ -8,6 +8,8 @@ import dev.aap.core.run.RunResult;
 import dev.aap.core.run.RunStatus;
 import dev.aap.core.run.RunStore;
 import dev.aap.core.run.Task;
+import dev.aap.core.run.TaskKind;
+import dev.aap.core.run.TestEvidence;
 import dev.aap.core.workspace.SourceRepo;
 
 import java.nio.file.Path;
@@ -33,6 +35,9 @@ final class RunRecorder {
     private Patch patch;
     private List<String> alternatives = List.of();
     private RunResult.Critic critic;
+    private TaskKind kind;
+    private TestEvidence evidence;
+    private List<String> allowedTestEdits = List.of();
     private volatile boolean finished;
 
     RunRecorder(RunStore store, RunId id, Path runDir, SourceRepo source, Task task, String sandbox, long start) {
@@ -59,10 +64,11 @@ final class RunRecorder {
         testCommand = build.testCommandLine();
     }
 
-    synchronized void baseline(int tests, long millis, List<String> failingTests) {
+    synchronized void baseline(int tests, long millis, List<String> failingTests, TaskKind taskKind) {
         baselineTests = tests;
         baselineMs = millis;
         failing = List.copyOf(failingTests);
+        kind = taskKind;
         store.writeResult(result(RunStatus.RUNNING, -1, "running", null, null, List.of()));
     }
 
@@ -78,6 +84,11 @@ final class RunRecorder {
         if (chosen.notes().criticVerdict() != null) {
             critic = new RunResult.Critic(chosen.notes().criticVerdict(), chosen.notes().criticNotes());
         }
+    }
+
+    synchronized void evidence(TestEvidence e, List<String> allowedEdits) {
+        evidence = e;
+        allowedTestEdits = List.copyOf(allowedEdits);
     }
 
     synchronized RunResult succeeded(String branch, String commit, String message) {
@@ -105,6 +116,7 @@ final class RunRecorder {
                 patch == null ? null : patch.diff(), patch == null ? 0 : patch.changedLines(), stats.candidates(),
                 stats.validated(), stats.validationMsMedian(),
                 stats.firstPlausibleMs() < 0 ? null : stats.firstPlausibleMs(), Math.round(seconds * 100) / 100.0,
-                alternatives, policyReasons, runDir.toString(), stats.usage(), critic);
+                alternatives, policyReasons, runDir.toString(), stats.usage(), critic,
+                kind == null ? null : kind.label(), evidence, allowedTestEdits);
     }
 }

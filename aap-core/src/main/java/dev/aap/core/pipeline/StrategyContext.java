@@ -5,6 +5,7 @@ import dev.aap.core.build.BuildTool;
 import dev.aap.core.build.TestRun;
 import dev.aap.core.event.EventLog;
 import dev.aap.core.run.Task;
+import dev.aap.core.run.TaskKind;
 import dev.aap.core.workspace.Workspace;
 
 import java.nio.file.Path;
@@ -26,19 +27,34 @@ import java.util.List;
  * @param runDir     the run's artifact directory (trajectories go there)
  * @param cacheDir   {@code AAP_HOME/cache}, shared by runs (model responses, code index)
  * @param hints      suspicious locations ({@code file:line}, best first) handed over by an earlier strategy
+ * @param kind       what the baseline made of the task: repair, issue or tdd
+ * @param targets    repair: the failing tests to fix; tdd: the test files that do not compile yet; issue: empty
+ * @param brokenTests tdd: the compiler or collection errors of those test files; otherwise null
  */
 public record StrategyContext(Task task, Workspace workspace, BuildTool build, BuildContext buildCtx, TestRun baseline,
                               EventLog events, Instant deadline, Path scratch, long startNanos, Path runDir,
-                              Path cacheDir, List<String> hints) {
+                              Path cacheDir, List<String> hints, TaskKind kind, List<String> targets,
+                              String brokenTests) {
 
     public StrategyContext {
         hints = hints == null ? List.of() : List.copyOf(hints);
+        kind = kind == null ? TaskKind.REPAIR : kind;
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    /** A repair context whose targets are the baseline's failing tests. */
+    public StrategyContext(Task task, Workspace workspace, BuildTool build, BuildContext buildCtx, TestRun baseline,
+                           EventLog events, Instant deadline, Path scratch, long startNanos, Path runDir,
+                           Path cacheDir, List<String> hints) {
+        this(task, workspace, build, buildCtx, baseline, events, deadline, scratch, startNanos, runDir, cacheDir,
+                hints, TaskKind.REPAIR, baseline == null ? List.of()
+                        : baseline.report().failing().stream().map(dev.aap.core.build.TestCase::id).toList(), null);
     }
 
     /** The same context with another deadline and hints, for a strategy run inside another. */
     public StrategyContext with(Instant newDeadline, List<String> newHints) {
         return new StrategyContext(task, workspace, build, buildCtx, baseline, events, newDeadline, scratch,
-                startNanos, runDir, cacheDir, newHints);
+                startNanos, runDir, cacheDir, newHints, kind, targets, brokenTests);
     }
 
     public boolean pastDeadline() {

@@ -29,6 +29,8 @@ public final class TaskFile {
         m.put("model", task.model());
         m.put("base_url", task.baseUrl());
         m.put("base_commit", task.baseCommit() != null ? task.baseCommit() : source.head());
+        m.put("target_tests", task.targetTests());
+        m.put("allow_test_edits", task.allowTestEdits());
         try {
             RunStore.write(runDir.resolve("task.json"), RunStore.JSON.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(m) + "\n");
@@ -49,10 +51,18 @@ public final class TaskFile {
             return new Task(Path.of(n.path("repo").asText()), n.path("issue").asText(""), text(n, "test_command"),
                     n.path("strategy").asText(), Duration.ofSeconds(n.path("budget_seconds").asLong(300)),
                     n.path("max_candidates").asInt(5000), text(n, "model"), text(n, "base_url"),
-                    text(n, "base_commit"));
+                    text(n, "base_commit"), targets(n.get("target_tests")), n.path("allow_test_edits").asBoolean(false));
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    private static java.util.List<String> targets(JsonNode n) {
+        var out = new java.util.ArrayList<String>();
+        if (n != null && n.isArray()) {
+            n.forEach(x -> out.add(x.asText()));
+        }
+        return out;
     }
 
     private static String text(JsonNode n, String field) {

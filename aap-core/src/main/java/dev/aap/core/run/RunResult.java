@@ -32,19 +32,23 @@ import java.util.List;
  * @param runDir                where the artifacts are
  * @param usage                 model calls, tokens and cost
  * @param critic                the critic's verdict and points on the patch (llm brain), or null
+ * @param taskKind              repair, issue or tdd (decided from the baseline), or null before it is known
+ * @param tests                 what the base-commit and branch test runs showed about the change, or null
+ * @param allowedTestEdits      changes to existing tests the test integrity guard would block, allowed by the user
  */
 public record RunResult(String runId, RunStatus status, int exitCode, String message, String repo, String baseCommit,
                         String strategy, String sandbox, String buildTool, String testCommand, int baselineTests,
                         long baselineMs, List<String> failingTests, String branch, String commit, String patch, int changedLines,
                         int candidates, int validated, long validationMsMedian, Long firstPlausibleMs, double seconds,
                         List<String> alternatives, List<String> policyReasons, String runDir, ModelUsage usage,
-                        Critic critic) {
+                        Critic critic, String taskKind, TestEvidence tests, List<String> allowedTestEdits) {
 
     public RunResult {
         failingTests = failingTests == null ? List.of() : List.copyOf(failingTests);
         alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
         policyReasons = policyReasons == null ? List.of() : List.copyOf(policyReasons);
         usage = usage == null ? ModelUsage.none() : usage;
+        allowedTestEdits = allowedTestEdits == null ? List.of() : List.copyOf(allowedTestEdits);
     }
 
     /** A model's review of the final diff, recorded beside the policy decision; it does not block by itself. */

@@ -2,6 +2,7 @@ package dev.aap.core.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,12 +17,19 @@ import java.util.Objects;
  * @param model          model setting for the {@code llm} brain ({@code provider:name}, fallbacks after commas), or null
  * @param baseUrl        model server address overriding the provider's default, or null
  * @param baseCommit     commit to start from instead of HEAD (replays), or null
+ * @param targetTests    the failing tests to fix ({@code --target-test}); empty: every test failing at the base commit
+ * @param allowTestEdits the user allows changes that weaken existing tests (the test integrity guard is lifted)
  */
 public record Task(Path repo, String issue, String testCommand, String strategy, Duration budget, int maxCandidates,
-                   String model, String baseUrl, String baseCommit) {
+                   String model, String baseUrl, String baseCommit, List<String> targetTests, boolean allowTestEdits) {
 
     public Task(Path repo, String issue, String testCommand, String strategy, Duration budget, int maxCandidates) {
         this(repo, issue, testCommand, strategy, budget, maxCandidates, null, null, null);
+    }
+
+    public Task(Path repo, String issue, String testCommand, String strategy, Duration budget, int maxCandidates,
+                String model, String baseUrl, String baseCommit) {
+        this(repo, issue, testCommand, strategy, budget, maxCandidates, model, baseUrl, baseCommit, List.of(), false);
     }
 
     public Task {
@@ -29,6 +37,7 @@ public record Task(Path repo, String issue, String testCommand, String strategy,
         issue = issue == null ? "" : issue;
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(budget, "budget");
+        targetTests = targetTests == null ? List.of() : List.copyOf(targetTests);
         if (maxCandidates <= 0) {
             throw new IllegalArgumentException("maxCandidates must be positive");
         }

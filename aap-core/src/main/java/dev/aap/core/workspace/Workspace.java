@@ -91,6 +91,23 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** Deletes a file given relative to the project directory; {@link #reset()} brings a tracked one back. */
+    public void delete(String projectRelative) {
+        try {
+            Files.deleteIfExists(projectDir().resolve(projectRelative));
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot delete " + projectRelative + " in the workspace: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A file's text at the base commit (relative to the project directory); empty when it did not exist there. */
+    public java.util.Optional<String> readBase(String projectRelative) {
+        String rel = root.relativize(projectDir().resolve(projectRelative)).toString().replace('\\', '/');
+        Git.Result r = Git.run(root, "show", "HEAD:" + rel);
+        return r.ok() ? java.util.Optional.of(r.out()) : java.util.Optional.empty();
+    }
+
     /**
      * Makes a file created in the project part of {@link #diff()} and of the published commit (git's intent-to-add),
      * and of what {@link #reset()} removes.

@@ -40,7 +40,11 @@ final class SearchLoop {
     SearchLoop(StrategyContext ctx, LanguageSupport lang, List<TestCoverage> coverage) {
         this.ctx = ctx;
         this.lang = lang;
-        this.failing = coverage.stream().filter(c -> !c.passed()).map(TestCoverage::testId).toList();
+        // tests that failed at base and are not targets (pre-existing failures) may keep failing
+        var targets = new java.util.HashSet<>(ctx.targets());
+        List<String> allFailing = coverage.stream().filter(c -> !c.passed()).map(TestCoverage::testId).toList();
+        List<String> targeted = allFailing.stream().filter(targets::contains).toList();
+        this.failing = targeted.isEmpty() ? allFailing : targeted; // ids the runner names differently: all of them
         this.passing = coverage.stream().filter(TestCoverage::passed).map(TestCoverage::testId).toList();
     }
 
