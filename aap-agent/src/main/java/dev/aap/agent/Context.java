@@ -21,11 +21,10 @@ final class Context {
     private Context() {
     }
 
-    static String firstMessage(String issue, SpecRefiner.Spec spec, List<String> plan, String failing,
-                               String hints, String retrieved, String layout) {
+    static String firstMessage(String task, String issue, SpecRefiner.Spec spec, List<String> plan, String failing,
+                               String testSource, String hints, String retrieved, String layout) {
         var b = new StringBuilder();
-        b.append("Task: make the failing tests below pass without breaking the others")
-                .append(issue.isBlank() ? "." : ", resolving the issue.").append("\n\n");
+        b.append(task).append("\n\n");
         if (!issue.isBlank()) {
             b.append("Issue:\n").append(Observation.untrusted("issue", issue)).append("\n\n");
         }
@@ -47,6 +46,9 @@ final class Context {
             b.append('\n');
         }
         b.append("Tests now:\n").append(Observation.untrusted("tests", failing)).append("\n\n");
+        if (!testSource.isBlank()) {
+            b.append("Test code to read first:\n").append(testSource).append('\n');
+        }
         if (!hints.isBlank()) {
             b.append("Suspicious lines, most suspicious first (from test coverage):\n")
                     .append(Observation.untrusted("coverage", hints)).append("\n\n");

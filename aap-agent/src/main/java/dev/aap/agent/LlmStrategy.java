@@ -52,6 +52,12 @@ public final class LlmStrategy implements PatchStrategy {
         return "llm";
     }
 
+    /** Every kind: failing tests to repair, an issue to reproduce and resolve, tests written first. */
+    @Override
+    public boolean handles(dev.aap.core.run.TaskKind kind) {
+        return true;
+    }
+
     @Override
     public StrategyResult run(StrategyContext ctx) {
         var meter = new UsageMeter(PriceTable.load(ctx.cacheDir().resolveSibling("prices.yaml")));
@@ -86,28 +92,30 @@ public final class LlmStrategy implements PatchStrategy {
         var project = ctx.workspace().projectDir();
         Thread warm = Thread.ofVirtual().start(LlmStrategy::warmUp); // class loading off the Coder's steps
         var tester = new Tester(project.toString(), Context.names(sources), 3000);
-        String failing = tester.summarize(ctx.baseline());
+        String failing = switch (ctx.kind()) {
+            case TDD -> "The tests of " + String.join(", ", ctx.targets()) + " do not compile or cannot be"
+                    + " collected:\n" + ctx.brokenTests() + "\nThe other tests: " + tester.summarize(ctx.baseline());
+            case ISSUE, REPAIR -> tester.summarize(ctx.baseline());
+        };
         String issue = ctx.task().issue();
         SpecRefiner.Spec spec = settings.roles() ? new SpecRefiner(caller).refine(issue, failing)
                 : SpecRefiner.Spec.empty();
         String retrieved = Context.retrieve(index, issue, ctx.baseline(), 10_000);
         List<String> plan = settings.roles()
                 ? new Planner(caller).plan(issue, spec.acceptanceCriteria(), retrieved) : List.of();
-        String first = Context.firstMessage(issue, spec, plan, failing, Context.hintLines(project, hints(ctx)),
+        String first = Context.firstMessage(TaskBrief.task(ctx, TaskBrief.testLocations(project, sources)), issue,
+                spec, plan, failing, TaskBrief.testSource(ctx, sources), Context.hintLines(project, hints(ctx)),
                 retrieved, Context.layout(project));
 
         var files = new ProjectFiles(project, rel -> ctx.workspace().trackNew(rel));
         var applier = new EditApplier(files, Policy.load(project), () -> ctx.workspace().diff().changedLines(),
                 settings.maxChangedLines());
-        var counts = new int[2]; // edits applied, test runs
+        var counts = new int[1]; // edits applied
         Duration timeout = testTimeout(ctx);
         var buildCtx = new BuildContext(ctx.buildCtx().sandbox(), ctx.buildCtx().projectDir(),
                 ctx.buildCtx().scratch(), timeout);
-        java.util.function.Function<List<String>, ToolBox.TestSummary> tests = sel -> {
-            counts[1]++;
-            TestRun r = ctx.build().runTests(buildCtx, sel);
-            return new ToolBox.TestSummary(tester.summarize(r), r.passed());
-        };
+        var check = new SuccessCheck(ctx, buildCtx, tester);
+        java.util.function.Function<List<String>, ToolBox.TestSummary> tests = check::run;
         var tools = new ToolBox(files, index, applier, out -> {
             if (out instanceof dev.aap.agent.edit.EditOutcome.Applied) {
                 counts[0]++;
@@ -126,7 +134,7 @@ public final class LlmStrategy implements PatchStrategy {
             Thread.currentThread().interrupt();
         }
         AgentLoop.Result res = loop.run(system, first);
-        var stats = new StrategyResult.Stats(counts[0], counts[1], counts[1], median(res.overheadMs()),
+        var stats = new StrategyResult.Stats(counts[0], check.runs(), check.runs(), median(res.overheadMs()),
                 res.green() ? ctx.elapsedMillis() : -1, caller.meter().total());
         if (res.stop().kind().needsHuman()) {
             return new StrategyResult.NeedsHuman(res.stop().reason(), stats);
@@ -163,7 +171,7 @@ public final class LlmStrategy implements PatchStrategy {
                 stats.validationMsMedian(), stats.firstPlausibleMs(), caller.meter().total());
         String summary = res.summary().isBlank() ? "change by the llm agent" : res.summary().lines().findFirst()
                 .orElse("").strip();
-        List<String> fixed = ctx.baseline().report().failing().stream().map(TestCase::id).toList();
+        List<String> fixed = ctx.kind() == dev.aap.core.run.TaskKind.REPAIR ? ctx.targets() : List.of();
         return new StrategyResult.Found(List.of(new StrategyResult.Solution(changed, summary, patch.changedLines(),
                 1.0, ctx.elapsedMillis(), fixed, narrative)), finalStats);
     }

@@ -21,7 +21,9 @@ import java.util.concurrent.Callable;
 
 /** {@code aap fix}: the main job. */
 @Command(name = "fix", mixinStandardHelpOptions = true,
-        description = "Find, verify and commit a fix for the failing tests of a git repository.",
+        description = {"Find, verify and commit a change to a git repository: a fix for its failing tests (repair),"
+                + " an issue resolved with new tests that reproduce it (issue, needs a model), or code that tests"
+                + " written first need (tdd, needs a model)."},
         footer = {"", "Exit codes: 0 verified patch, 1 none found within budget, 2 bad input,"
                 + " 3 environment problem, 4 blocked by policy, 130 interrupted."})
 final class FixCommand implements Callable<Integer> {
@@ -40,6 +42,15 @@ final class FixCommand implements Callable<Integer> {
 
     @Option(names = "--issue-file", description = "Read the issue text from this file (e.g. an exported issue).")
     private Path issueFile;
+
+    @Option(names = "--target-test", paramLabel = "ID", description = "A failing test to fix (repeatable:"
+            + " pkg.ClassTest#method, pkg.ClassTest, tests/test_x.py::test_y); other tests failing at the base commit"
+            + " may keep failing and are listed as pre-existing. Default: every failing test.")
+    private List<String> targetTests = new java.util.ArrayList<>();
+
+    @Option(names = "--allow-test-edits", description = "Allow changes that weaken existing tests (removed tests or"
+            + " assertions, changed expectations, added skips); they are listed in pr.md.")
+    private boolean allowTestEdits;
 
     @Option(names = "--strategy", defaultValue = "auto", description = "Brain: auto (default: llm when a model is"
             + " configured, else search), search (offline), llm (model agent), hybrid (search first, then llm).")
@@ -114,7 +125,7 @@ final class FixCommand implements Callable<Integer> {
         }
         var task = new Task(repo, issueText, test, brain, Duration.ofSeconds(budgetSeconds != null ? budgetSeconds
                 : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel,
-                chosenUrl, null);
+                chosenUrl, null, targetTests, allowTestEdits);
         var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache))
                 .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings).withRoles(!noRoles);
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)),

@@ -31,6 +31,13 @@ final class Output {
             out.print(r.patch());
             out.println();
         }
+        if (r.tests() != null) {
+            var t = r.tests();
+            out.printf("tests (%s): %d fail-to-pass%s, %d pass-to-pass%s%n", r.taskKind(), t.failToPass().size(),
+                    t.newTests().isEmpty() ? "" : " of " + t.newTests().size() + " new",
+                    t.passToPass().size(), t.preexistingFailures().isEmpty() ? ""
+                            : ", " + t.preexistingFailures().size() + " pre-existing failure(s)");
+        }
         if (r.branch() != null) {
             out.println("branch: " + r.branch() + " (commit " + r.commit() + ")");
         }

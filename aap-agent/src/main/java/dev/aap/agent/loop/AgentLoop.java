@@ -83,7 +83,7 @@ public final class AgentLoop {
         while (true) {
             Optional<Stop> stop = guards.stream().map(g -> g.check(counters)).flatMap(Optional::stream).findFirst();
             if (stop.isPresent()) {
-                return end(stop.get(), "", false, counters.steps, overhead);
+                return end(stop.get(), "", false, session, overhead);
             }
             long stepStart = System.nanoTime();
             long waitedBefore = caller.waitedMillis();
@@ -116,7 +116,7 @@ public final class AgentLoop {
             }
             overhead.add(stepOverhead(stepStart, waitedBefore, turn.testMillis));
             if (turn.ended != null) {
-                return end(turn.ended, turn.summary, turn.green, counters.steps, overhead);
+                return end(turn.ended, turn.summary, turn.green, session, overhead);
             }
         }
     }
@@ -205,7 +205,17 @@ public final class AgentLoop {
         return o;
     }
 
-    private Result end(Stop stop, String summary, boolean green, int steps, List<Long> overhead) {
+    private Result end(Stop stop, String summary, boolean green, Session session, List<Long> overhead) {
+        int steps = session.counters().steps;
+        if (!green && stop.kind() != Stop.Kind.SUBMITTED && !stop.kind().needsHuman()
+                && session.submit().greenNow(workspaceState.get())) {
+            // a guard must not throw away work that already meets the success criterion: submit it for the model
+            caller.trajectory().write("autosubmit", Map.of("guard", stop.kind().name(), "reason", stop.reason(),
+                    "steps", steps));
+            events.emit(new Event.Warning("the agent stopped (" + stop.kind() + ": " + stop.reason() + ") with a"
+                    + " change whose last full test run met the success criterion; it goes on to verification"));
+            green = true;
+        }
         var f = new LinkedHashMap<String, Object>();
         f.put("stop", stop.kind().name());
         f.put("reason", stop.reason());

@@ -31,6 +31,11 @@ final class SubmitRule {
         }
     }
 
+    /** Whether the last full test run that met the success criterion saw exactly {@code state}. */
+    boolean greenNow(String state) {
+        return !state.isEmpty() && state.equals(greenState);
+    }
+
     void edited() {
         refused = false;
     }

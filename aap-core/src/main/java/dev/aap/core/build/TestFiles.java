@@ -27,4 +27,17 @@ public final class TestFiles {
         }
         return false;
     }
+
+    /** Whether the test with report id {@code id} (a pytest node id or {@code pkg.Class#method}) is defined in {@code file}. */
+    public static boolean defines(String file, String id) {
+        if (id.contains("::")) {
+            return id.substring(0, id.indexOf("::")).equals(file);
+        }
+        String cls = id.contains("#") ? id.substring(0, id.indexOf('#')) : id;
+        String f = file.replace('\\', '/');
+        int src = f.indexOf("src/test/java/");
+        String path = src >= 0 ? f.substring(src + "src/test/java/".length()) : f;
+        String name = path.endsWith(".java") ? path.substring(0, path.length() - 5).replace('/', '.') : path;
+        return cls.equals(name) || cls.startsWith(name + "$");
+    }
 }

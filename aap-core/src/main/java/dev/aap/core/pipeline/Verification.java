@@ -92,7 +92,7 @@ final class Verification {
 
     private Outcome tdd(TestRun full) {
         List<String> targets = full.report().cases().stream().map(TestCase::id)
-                .filter(id -> base.targets().stream().anyMatch(f -> inFile(id, f))).toList();
+                .filter(id -> base.targets().stream().anyMatch(f -> TestFiles.defines(f, id))).toList();
         if (targets.isEmpty()) {
             return new Outcome(full, evidence(full, List.of(), Map.of(), 1), "no test of "
                     + String.join(", ", base.targets()) + " ran on the branch");
@@ -250,19 +250,6 @@ final class Verification {
             out.add(py > 0 ? t.substring(0, py) : java > 0 ? t.substring(0, java) : t);
         }
         return List.copyOf(out);
-    }
-
-    /** Whether test {@code id} is defined in project file {@code file}. */
-    static boolean inFile(String id, String file) {
-        if (id.contains("::")) {
-            return id.substring(0, id.indexOf("::")).equals(file);
-        }
-        String cls = id.contains("#") ? id.substring(0, id.indexOf('#')) : id;
-        String f = file.replace('\\', '/');
-        int src = f.indexOf("src/test/java/");
-        String path = src >= 0 ? f.substring(src + "src/test/java/".length()) : f;
-        String name = path.endsWith(".java") ? path.substring(0, path.length() - 5).replace('/', '.') : path;
-        return cls.equals(name) || cls.startsWith(name + "$");
     }
 
     private static Set<String> ids(TestRun r) {
