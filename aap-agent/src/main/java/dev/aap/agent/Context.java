@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 /** Builds what the Coder reads first: the task, criteria, plan, failures, hints and retrieved code, within budgets. */
 final class Context {
 
+    /** Longest chunk shown whole in the first message; longer ones are cut and say where the rest is. */
+    private static final int MAX_CHUNK_LINES = 80;
+
     private Context() {
     }
 
@@ -72,16 +75,25 @@ final class Context {
             return "";
         }
         var b = new StringBuilder();
-        for (Hit h : index.search(query.length() > 2000 ? query.substring(0, 2000) : query, 8)) {
+        List<Hit> hits = index.search(query.length() > 2000 ? query.substring(0, 2000) : query, 8);
+        for (int n = 0; n < hits.size(); n++) {
+            Hit h = hits.get(n);
             var chunk = new StringBuilder();
             List<String> lines = h.snippet().lines().toList();
-            for (int i = 0; i < lines.size(); i++) {
+            int shown = Math.min(lines.size(), MAX_CHUNK_LINES);
+            for (int i = 0; i < shown; i++) {
                 chunk.append(String.format("%5d| ", h.startLine() + i)).append(lines.get(i)).append('\n');
+            }
+            if (shown < lines.size()) {
+                chunk.append("[cut: ").append(lines.size() - shown).append(" more lines, view_file ").append(h.file())
+                        .append(' ').append(h.startLine() + shown).append('-').append(h.endLine()).append("]\n");
             }
             String block = h.file() + ":" + h.startLine() + "-" + h.endLine()
                     + (h.symbol() == null || h.symbol().isBlank() ? "" : " (" + h.symbol() + ")") + "\n"
                     + Observation.untrusted("file:" + h.file(), chunk.toString()) + "\n";
             if (b.length() + block.length() > maxChars) {
+                b.append("[").append(hits.size() - n).append(" more hits left out for length; search_code finds"
+                        + " them]\n");
                 break;
             }
             b.append(block);

@@ -116,9 +116,17 @@ public final class LlmStrategy implements PatchStrategy {
                 ctx.buildCtx().scratch(), timeout);
         var check = new SuccessCheck(ctx, buildCtx, tester);
         java.util.function.Function<List<String>, ToolBox.TestSummary> tests = check::run;
-        var tools = new ToolBox(files, index, applier, out -> {
+        var stale = new boolean[1]; // an edit since the index was last brought up to date
+        Runnable refresh = () -> {
+            if (stale[0]) {
+                index.update();
+                stale[0] = false;
+            }
+        };
+        var tools = new ToolBox(files, index, refresh, applier, out -> {
             if (out instanceof dev.aap.agent.edit.EditOutcome.Applied) {
                 counts[0]++;
+                stale[0] = true;
             }
         }, tests);
         var limits = new Limits(settings.maxSteps(), settings.maxInputTokens(), settings.maxOutputTokens(),

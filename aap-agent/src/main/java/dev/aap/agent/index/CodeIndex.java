@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -123,6 +124,12 @@ public final class CodeIndex implements AutoCloseable {
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /** The project-relative text files the index holds, sorted (binary and oversized files are left out). */
+    public synchronized List<String> files() {
+        return manifest.files().entrySet().stream().filter(e -> e.getValue().chunks() >= 0).map(Map.Entry::getKey)
+                .toList();
     }
 
     /** True when another process holds the index in the cache, so this one works on a private temporary copy. */

@@ -12,9 +12,11 @@ import java.util.List;
 final class FindSymbol implements Tool {
 
     private final CodeIndex index;
+    private final Runnable refresh;
 
-    FindSymbol(CodeIndex index) {
+    FindSymbol(CodeIndex index, Runnable refresh) {
         this.index = index;
+        this.refresh = refresh;
     }
 
     @Override
@@ -31,6 +33,7 @@ final class FindSymbol implements Tool {
     @Override
     public Observation run(JsonNode args) {
         String name = Tool.requireText(args, "name", "{\"name\": \"Pager.hasNext\"}");
+        refresh.run();
         List<Symbol> defs = index.findSymbol(name);
         if (defs.isEmpty()) {
             return Observation.ok("No definition named '" + name + "'. Try search_code with the name or a part"

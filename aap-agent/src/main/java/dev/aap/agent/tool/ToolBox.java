@@ -33,10 +33,16 @@ public final class ToolBox {
      */
     public ToolBox(ProjectFiles files, CodeIndex index, EditApplier applier, Consumer<EditOutcome> edits,
                    Function<List<String>, TestSummary> tests) {
+        this(files, index, () -> { }, applier, edits, tests);
+    }
+
+    /** As above; {@code refreshIndex} brings the index up to date with the edits before each search. */
+    public ToolBox(ProjectFiles files, CodeIndex index, Runnable refreshIndex, EditApplier applier,
+                   Consumer<EditOutcome> edits, Function<List<String>, TestSummary> tests) {
         add(new ListDir(files));
         add(new ViewFile(files));
-        add(new SearchCode(index));
-        add(new FindSymbol(index));
+        add(new SearchCode(index, files, refreshIndex));
+        add(new FindSymbol(index, refreshIndex));
         add(new ProposeEdit(applier, edits));
         add(new RunTests(sel -> {
             TestSummary s = tests.apply(sel);
