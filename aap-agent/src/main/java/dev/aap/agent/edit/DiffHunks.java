@@ -42,7 +42,8 @@ final class DiffHunks {
         int floor = 0; // a hunk may not reach back into the lines an earlier hunk wrote
         for (int k = 0; k < hunks.size(); k++) {
             UnifiedDiff.Hunk h = hunks.get(k);
-            String which = "hunk " + (k + 1) + (hunks.size() > 1 ? " of " + hunks.size() : "") + " (" + h.header() + ")";
+            String label = "hunk " + (k + 1) + (hunks.size() > 1 ? " of " + hunks.size() : "");
+            String which = label + " (" + h.header() + ")";
             List<String> old = h.old();
             int pos;
             boolean loose = false;
@@ -63,10 +64,11 @@ final class DiffHunks {
                     return Change.Result.fail(missing(rel, text, which, old, original));
                 }
                 if (loose) {
-                    notes.add(which + " matched ignoring whitespace");
+                    notes.add("H" + label.substring(1) + " matched ignoring whitespace.");
                 }
                 if (h.oldStart() != null && pos != want) {
-                    notes.add(which + " was found at line " + (pos + 1 - delta) + ", not " + h.oldStart());
+                    notes.add("H" + label.substring(1) + " was found at line " + (pos + 1 - delta) + ", not "
+                            + h.oldStart() + " as its header said.");
                 }
             }
             List<String> block = block(h, cur, pos, loose, eol);

@@ -87,7 +87,8 @@ final class OldText {
         int end = start + m - 1;
         List<String> region = lines.subList(start - 1, end);
         List<String> patchLines = withEol(patch, eol);
-        String note = "old_text matched lines " + TextLines.range(start, end) + " ignoring whitespace";
+        String note = "old_text matched " + (start == end ? "line " + start : "lines " + start + "-" + end)
+                + " ignoring whitespace";
         Optional<Similar.Reindent> shift = Similar.Reindent.between(old, region);
         if (shift.isPresent() && type != EditRequest.Type.DELETE && droppedLikeOldText(patchLines, old, region)) {
             patchLines = shift.get().apply(patchLines);

@@ -44,11 +44,51 @@ final class SeenLines {
         }
         int to = Math.min(current.size(), at + end - start);
         shown(file, at, current.subList(at - 1, to));
-        return Optional.of((start == end ? "line " + start : "lines " + start + "-" + end) + " changed since you"
-                + " last viewed " + (start == end ? "it" : "them") + " (edits move the lines below them); "
+        String them = start == end ? "it" : "them";
+        var sb = new StringBuilder((start == end ? "line " + start : "lines " + start + "-" + end)
+                + " changed since you last viewed " + them + " (edits move the lines below them); "
                 + (at == start ? "" : "taken as " + TextLines.range(at, to) + " after this turn's earlier edits, ")
-                + (start == end ? "it now reads" : "they now read") + ":\n" + TextLines.view(current, at, to, 0)
-                + "If these are the lines you mean, send the edit again; otherwise use the line numbers of a fresh"
-                + " view_file, or old_text.");
+                + (start == end ? "it now reads" : "they now read") + ":\n" + TextLines.view(current, at, to, 0));
+        int moved = movedTo(m, start, end, current, at);
+        if (moved > 0) {
+            int movedEnd = moved + end - start;
+            shown(file, moved, current.subList(moved - 1, movedEnd));
+            sb.append("What you saw there is now at ").append(start == end ? "line " : "lines ")
+                    .append(TextLines.range(moved, movedEnd)).append(":\n")
+                    .append(TextLines.view(current, moved, movedEnd, 0))
+                    .append("If you meant that, send the edit for ").append(TextLines.range(moved, movedEnd))
+                    .append("; if you meant what ").append(TextLines.range(at, to)).append(" holds now, send it again.");
+        } else {
+            sb.append("If these are the lines you mean, send the edit again; otherwise use the line numbers of a"
+                    + " fresh view_file, or old_text.");
+        }
+        return Optional.of(sb.toString());
+    }
+
+    /** Where the lines the model saw at {@code start..end} are now, nearest to {@code at} first; 0 when nowhere. */
+    private static int movedTo(Map<Integer, String> seen, int start, int end, List<String> current, int at) {
+        for (int i = start; i <= end; i++) {
+            if (!seen.containsKey(i)) {
+                return 0;
+            }
+        }
+        int n = end - start + 1;
+        for (int d = 1; d <= current.size(); d++) {
+            for (int p : new int[] {at + d, at - d}) {
+                if (p >= 1 && p + n - 1 <= current.size() && sameAt(seen, start, n, current, p)) {
+                    return p;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean sameAt(Map<Integer, String> seen, int start, int n, List<String> current, int p) {
+        for (int j = 0; j < n; j++) {
+            if (!seen.get(start + j).equals(TextLines.bare(current.get(p - 1 + j)))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
