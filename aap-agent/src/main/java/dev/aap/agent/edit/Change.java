@@ -75,7 +75,8 @@ record Change(String after, List<Span> shown, List<Span> changed, List<String> n
         }
         int tail = 0;
         while (tail < old.size() - head && tail < now.size() - head
-                && TextLines.bare(old.get(old.size() - 1 - tail)).equals(TextLines.bare(now.get(now.size() - 1 - tail)))) {
+                && TextLines.bare(old.get(old.size() - 1 - tail))
+                        .equals(TextLines.bare(now.get(now.size() - 1 - tail)))) {
             tail++;
         }
         return new Span(s.start() + head, s.oldEnd() - tail, s.newEnd() - tail);

@@ -74,11 +74,11 @@ final class DiffHunks {
             List<String> block = block(h, cur, pos, loose, eol);
             var whole = new Change.Span(pos + 1, pos + old.size(), pos + block.size());
             Change.Span s = Change.trimmed(whole, cur.subList(pos, pos + old.size()), block);
+            if (!block.equals(cur.subList(pos, pos + old.size()))) { // a hunk of context only changes nothing
+                spans.add(s.oldEnd() >= s.start() || s.newEnd() >= s.start() ? s : whole);
+            }
             cur.subList(pos, pos + old.size()).clear();
             cur.addAll(pos, block);
-            if (s.oldEnd() >= s.start() || s.newEnd() >= s.start()) {
-                spans.add(s);
-            }
             delta += block.size() - old.size();
             floor = pos + block.size();
         }

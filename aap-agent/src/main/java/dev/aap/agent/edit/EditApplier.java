@@ -79,7 +79,8 @@ public final class EditApplier {
         } catch (PathRefused e) {
             return new EditOutcome.Rejected(e.getMessage());
         }
-        boolean diff = UnifiedDiff.looksLike(req.patch());
+        // a .diff or .patch file is edited like any text: its new text may well be a diff
+        boolean diff = UnifiedDiff.looksLike(req.patch()) && !rel.endsWith(".diff") && !rel.endsWith(".patch");
         Change.Result planned = diff ? DiffHunks.apply(rel, current.orElse(""), req.patch())
                 : plan(req, rel, current.isPresent(), current.orElse(""));
         if (planned.problem() != null) {
@@ -169,7 +170,7 @@ public final class EditApplier {
     private EditOutcome commit(EditRequest req, String rel, Optional<String> current, Change c, boolean diff) {
         String before = current.orElse("");
         String after = c.after();
-        if (before.equals(after)) {
+        if (before.equals(after) || c.shown().isEmpty()) {
             return new EditOutcome.Rejected(c.shown().isEmpty() ? "the diff changes nothing"
                     : "the edit changes nothing: lines " + c.shown().get(0).start() + "-" + c.shown().get(0).oldEnd()
                     + " already read like that");

@@ -37,7 +37,8 @@ final class SeenLines {
         boolean changed = false;
         for (int i = start; i <= end && !changed; i++) {
             int now = at + i - start;
-            changed = m.containsKey(i) && now <= current.size() && !m.get(i).equals(TextLines.bare(current.get(now - 1)));
+            changed = m.containsKey(i) && now <= current.size()
+                    && !m.get(i).equals(TextLines.bare(current.get(now - 1)));
         }
         if (!changed) {
             return Optional.empty();
@@ -57,7 +58,8 @@ final class SeenLines {
                     .append(TextLines.range(moved, movedEnd)).append(":\n")
                     .append(TextLines.view(current, moved, movedEnd, 0))
                     .append("If you meant that, send the edit for ").append(TextLines.range(moved, movedEnd))
-                    .append("; if you meant what ").append(TextLines.range(at, to)).append(" holds now, send it again.");
+                    .append("; if you meant what ").append(TextLines.range(at, to))
+                    .append(" holds now, send it again.");
         } else {
             sb.append("If these are the lines you mean, send the edit again; otherwise use the line numbers of a"
                     + " fresh view_file, or old_text.");

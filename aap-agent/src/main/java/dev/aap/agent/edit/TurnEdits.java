@@ -42,8 +42,10 @@ final class TurnEdits {
                 int to = Math.max(from, Math.min(e, x.oldEnd()) - offset);
                 int viewFrom = forward(spans, k + 1, Math.min(s, x.start()));
                 int viewTo = forward(spans, k + 1, Math.max(e + x.delta(), x.newEnd()));
-                return new Rebased(0, 0, (from == to ? "line " + from + " was" : "lines " + from + "-" + to + " were")
-                        + " changed by an earlier edit in this turn; view lines " + Math.max(1, viewFrom - 2) + "-" + (viewTo + 2)
+                String what = x.oldEnd() < x.start() ? "lines were inserted before line " + from
+                        : (from == to ? "line " + from + " was" : "lines " + from + "-" + to + " were") + " changed";
+                return new Rebased(0, 0, what + " by an earlier edit in this turn; view lines "
+                        + Math.max(1, viewFrom - 2) + "-" + (viewTo + 2)
                         + " again and re-issue this edit (or locate it with old_text)");
             }
             if (s > x.oldEnd()) {

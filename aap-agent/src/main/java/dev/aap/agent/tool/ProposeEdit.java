@@ -66,7 +66,8 @@ final class ProposeEdit implements Tool {
                         .addStringProperty("file_path", "File relative to the project root")
                         .addEnumProperty("edit_type", List.of("replace", "insert", "delete", "ast_patch", "diff"))
                         .addProperty("locator", locator)
-                        .addStringProperty("patch", "The new text with its indentation (not for delete), or a unified diff")
+                        .addStringProperty("patch",
+                                "The new text with its indentation (not for delete), or a unified diff")
                         .addStringProperty("rationale_summary", "One line: why this change")
                         .required("file_path", "edit_type", "rationale_summary").build())
                 .build();

@@ -251,6 +251,36 @@ class UnifiedDiffTest {
     }
 
     @Test
+    void findsAHunkWithoutLineNumbersByItsContext() throws IOException {
+        write(PAGER_FILE, PAGER);
+        String patch = """
+                --- a/src/main/java/demo/Pager.java
+                +++ b/src/main/java/demo/Pager.java
+                @@
+                     public int next() {
+                -        return ++page;
+                +        return page += 1;
+                     }
+                """;
+
+        EditOutcome out = applier().apply(diff(PAGER_FILE, patch));
+
+        assertThat(out).as(out.observation()).isInstanceOf(EditOutcome.Applied.class);
+        assertThat(read(PAGER_FILE)).isEqualTo(PAGER.replace("return ++page;", "return page += 1;"));
+    }
+
+    @Test
+    void writesADiffIntoAPatchFileAsText() throws IOException {
+        String patch = "--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a = 1\n+a = 2\n";
+
+        EditOutcome out = applier().apply(new EditRequest("docs/fix.patch", EditRequest.Type.INSERT,
+                new EditRequest.Locator(null, 1, 1, null), patch, "test"));
+
+        assertThat(out).as(out.observation()).isInstanceOf(EditOutcome.Applied.class);
+        assertThat(read("docs/fix.patch")).isEqualTo(patch);
+    }
+
+    @Test
     void recognisesDiffsButNotCodeThatHappensToHaveMinusSigns() {
         assertThat(EditApplier.isDiff("@@ -3,2 +3,2 @@\n-a\n+b\n")).isTrue();
         assertThat(EditApplier.isDiff("--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a\n+b\n")).isTrue();
