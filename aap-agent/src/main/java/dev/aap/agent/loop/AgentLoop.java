@@ -107,6 +107,7 @@ public final class AgentLoop {
             }
             textOnlyTurns = 0;
             var turn = new Turn();
+            tools.beginTurn();
             for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
                 if (turn.ended != null) {
                     messages.add(ToolExecutionResultMessage.from(call, "Not run: the loop has ended."));

@@ -23,6 +23,7 @@ public final class ToolBox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Tool> tools = new LinkedHashMap<>();
+    private final EditApplier applier;
 
     /**
      * @param files    the project's files
@@ -39,8 +40,9 @@ public final class ToolBox {
     /** As above; {@code refreshIndex} brings the index up to date with the edits before each search. */
     public ToolBox(ProjectFiles files, CodeIndex index, Runnable refreshIndex, EditApplier applier,
                    Consumer<EditOutcome> edits, Function<List<String>, TestSummary> tests) {
+        this.applier = applier;
         add(new ListDir(files));
-        add(new ViewFile(files));
+        add(new ViewFile(files, applier::viewed));
         add(new SearchCode(index, files, refreshIndex));
         add(new FindSymbol(index, refreshIndex));
         add(new ProposeEdit(applier, edits));
@@ -53,6 +55,14 @@ public final class ToolBox {
 
     /** A test run as the model sees it. */
     public record TestSummary(String text, boolean passed) {
+    }
+
+    /**
+     * A model turn begins: its calls were all written from what the model saw before it, so the edit pipeline
+     * re-bases line ranges over the turn's earlier edits (see {@link EditApplier#beginTurn()}).
+     */
+    public void beginTurn() {
+        applier.beginTurn();
     }
 
     private void add(Tool t) {

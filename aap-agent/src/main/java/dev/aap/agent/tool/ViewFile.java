@@ -13,9 +13,16 @@ final class ViewFile implements Tool {
     static final int MAX_LINES = 100;
     static final int MAX_LINE_CHARS = 500;
     private final ProjectFiles files;
+    private final Shown shown;
 
-    ViewFile(ProjectFiles files) {
+    /** Hears which lines the model is shown, so that edits by line number can be checked against them. */
+    interface Shown {
+        void lines(String file, int firstLine, List<String> lines);
+    }
+
+    ViewFile(ProjectFiles files, Shown shown) {
         this.files = files;
+        this.shown = shown;
     }
 
     @Override
@@ -54,6 +61,7 @@ final class ViewFile implements Tool {
         int to = e == null ? from + MAX_LINES - 1 : Math.max(from, e);
         boolean clipped = to - from + 1 > MAX_LINES;
         to = Math.min(Math.min(to, n), from + MAX_LINES - 1);
+        shown.lines(rel, from, lines.subList(from - 1, to));
         var sb = new StringBuilder();
         for (int i = from; i <= to; i++) {
             String line = lines.get(i - 1);
