@@ -108,13 +108,13 @@ public final class LlmStrategy implements PatchStrategy {
                 retrieved, Context.layout(project));
 
         var files = new ProjectFiles(project, rel -> ctx.workspace().trackNew(rel));
-        var applier = new EditApplier(files, Policy.load(project), () -> ctx.workspace().diff().changedLines(),
-                settings.maxChangedLines());
         var counts = new int[1]; // edits applied
         Duration timeout = testTimeout(ctx);
         var buildCtx = new BuildContext(ctx.buildCtx().sandbox(), ctx.buildCtx().projectDir(),
                 ctx.buildCtx().scratch(), timeout);
         var check = new SuccessCheck(ctx, buildCtx, tester);
+        var applier = new EditApplier(files, Policy.load(project), () -> ctx.workspace().diff().changedLines(),
+                settings.maxChangedLines(), (file, before, after) -> check.reproduceFirst(file));
         java.util.function.Function<List<String>, ToolBox.TestSummary> tests = check::run;
         var stale = new boolean[1]; // an edit since the index was last brought up to date
         Runnable refresh = () -> {

@@ -33,6 +33,7 @@ final class SuccessCheck {
     private final Set<String> basePassing = new LinkedHashSet<>();
     private String checkedTests = "";
     private Map<String, String> onBase = Map.of();
+    private boolean missingCodeOnBase;
     private int runs;
 
     SuccessCheck(StrategyContext ctx, BuildContext buildCtx, Tester tester) {
@@ -54,7 +55,17 @@ final class SuccessCheck {
 
     /** Issue mode: whether one of the model's new tests has been seen failing on the base commit. */
     boolean reproduced() {
-        return onBase.values().stream().anyMatch(SuccessCheck::reproduces);
+        return missingCodeOnBase || onBase.values().stream().anyMatch(SuccessCheck::reproduces);
+    }
+
+    /** Why a code edit must wait in issue mode, or empty once a new test has failed on the base commit. */
+    Optional<String> reproduceFirst(String file) {
+        if (ctx.kind() != TaskKind.ISSUE || TestFiles.isTestFile(file) || reproduced()) {
+            return Optional.empty();
+        }
+        return Optional.of("not yet: first reproduce the issue. Add a test beside the existing tests that fails on"
+                + " the current code because of the issue, then call run_tests: aap runs your new tests on the base"
+                + " commit and says which fail there. Changes to " + file + " are accepted once one of them does.");
     }
 
     /** Runs {@code selection} (all when empty); a full run is judged by the success criterion. */
@@ -74,6 +85,14 @@ final class SuccessCheck {
 
     private Verdict judge(TestRun r) {
         if (r.compileError() != null) {
+            if (ctx.kind() == TaskKind.ISSUE && changedFiles().stream().allMatch(TestFiles::isTestFile)
+                    && !ctx.build().brokenTestFiles(r.compileError()).isEmpty()) {
+                // only tests changed, so this run is the base commit: a test that needs code not written yet
+                missingCodeOnBase = true;
+                return new Verdict(false, "Success criterion: NOT MET yet. Your new tests do not compile on the base"
+                        + " code because they use code that does not exist yet: that reproduces the issue. Now write"
+                        + " that code.");
+            }
             return new Verdict(false, "Success criterion: NOT MET (the code or the tests do not compile).");
         }
         Map<String, TestCase> now = new LinkedHashMap<>();

@@ -49,7 +49,9 @@ class IssueModeTest {
         Cli.exampleRepo("python-stock", repo);
         JsonNode json;
         try (var server = ScriptedModelServer.openAi()) {
-            server.enqueue(addReproducingTest(), AgentScripts.runTests(), fixRemove(), AgentScripts.runTests(),
+            // like many models, it goes for the code first: refused until a test reproduces the issue
+            server.enqueue(fixRemove(), addReproducingTest(), AgentScripts.runTests(), fixRemove(),
+                    AgentScripts.runTests(),
                     Reply.toolCalls(Reply.call("submit", "{\"summary\": \"refuse to remove more than is on hand\"}")));
             Cli.Result r = Cli.run(home, Map.of("OPENAI_API_KEY", "sk-test"), "fix", "--repo", repo.toString(),
                     "--json", "--no-roles", "--no-embeddings", "--model", "openai:gpt-4o-mini", "--base-url",
@@ -58,11 +60,12 @@ class IssueModeTest {
             json = JSON.readTree(r.out());
             String first = server.requests().get(0).toString();
             assertThat(first).contains("reproduces the issue", "test_stock.py");
+            assertThat(server.requests().get(1).toString()).contains("not yet: first reproduce the issue");
             // after the test was added, run_tests told the model its new test fails on the base commit
-            String afterTest = server.requests().get(2).toString();
+            String afterTest = server.requests().get(3).toString();
             assertThat(afterTest).contains("test_removing_more_than_on_hand_raises: FAILED",
                     "reproduces the issue", "NOT MET");
-            assertThat(server.requests().get(4).toString()).contains("Success criterion: MET");
+            assertThat(server.requests().get(5).toString()).contains("Success criterion: MET");
         }
         assertThat(json.get("task_kind").asText()).isEqualTo("issue");
         JsonNode tests = json.get("tests");

@@ -25,6 +25,7 @@ public final class EditApplier {
     private final int maxChangedLines;
     private final TurnEdits turn = new TurnEdits();
     private final SeenLines seen = new SeenLines();
+    private final Gate gate;
 
     /**
      * @param files           the project's files
@@ -33,10 +34,23 @@ public final class EditApplier {
      * @param maxChangedLines the largest total change before the run stops for a human
      */
     public EditApplier(ProjectFiles files, Policy policy, IntSupplier changedLines, int maxChangedLines) {
+        this(files, policy, changedLines, maxChangedLines, (file, before, after) -> Optional.empty());
+    }
+
+    /** As above; {@code gate} may refuse a planned edit by its content (e.g. a weakened test), with the reason. */
+    public EditApplier(ProjectFiles files, Policy policy, IntSupplier changedLines, int maxChangedLines, Gate gate) {
         this.files = files;
         this.policy = policy;
         this.changedLines = changedLines;
         this.maxChangedLines = maxChangedLines;
+        this.gate = gate;
+    }
+
+    /** A last check on what an edit would write, before it is written. */
+    @FunctionalInterface
+    public interface Gate {
+        /** Why {@code file} may not go from {@code before} ("" when new) to {@code after}, or empty. */
+        Optional<String> problem(String file, String before, String after);
     }
 
     /**
@@ -186,6 +200,10 @@ public final class EditApplier {
         if (syntax.isPresent() && SyntaxCheck.problem(rel, before).isEmpty()) {
             return new EditOutcome.Rejected("the file would not parse: " + syntax.get() + ". The edited text would"
                     + " read:\n" + TextLines.view(TextLines.split(after), first.start(), first.newEnd(), 3));
+        }
+        Optional<String> gated = gate.problem(rel, before, after);
+        if (gated.isPresent()) {
+            return new EditOutcome.Rejected(gated.get());
         }
         files.write(rel, after);
         int total = changedLines.getAsInt();

@@ -10,7 +10,7 @@ import java.util.List;
 /** {@code view_file {path, start_line?, end_line?}}: numbered lines, at most {@value #MAX_LINES} per call. */
 final class ViewFile implements Tool {
 
-    static final int MAX_LINES = 100;
+    static final int MAX_LINES = 200;
     static final int MAX_LINE_CHARS = 500;
     private final ProjectFiles files;
     private final Shown shown;
