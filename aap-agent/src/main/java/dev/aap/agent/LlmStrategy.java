@@ -198,8 +198,8 @@ public final class LlmStrategy implements PatchStrategy {
 
     /** Suspicious lines handed over (hybrid) or, failing that, from the localizer; empty when neither has any. */
     private List<String> hints(StrategyContext ctx) {
-        if (!ctx.hints().isEmpty() || settings.localizer() == null) {
-            return ctx.hints();
+        if (!ctx.hints().isEmpty() || settings.localizer() == null || ctx.kind() != dev.aap.core.run.TaskKind.REPAIR) {
+            return ctx.hints(); // coverage ranks lines by failing tests: only a repair has them at the start
         }
         ctx.events().emit(new Event.StepStarted("localize"));
         try {
