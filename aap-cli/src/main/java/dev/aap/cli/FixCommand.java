@@ -76,7 +76,12 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--no-embeddings", description = "Code index without vector search (BM25 only).")
     private boolean noEmbeddings;
 
-    @Option(names = "--no-roles", description = "Only the Coder: no Spec-Refiner, Planner, Critic or Integrator"
+    @Option(names = "--roles", paramLabel = "full|minimal", description = "full: Spec-Refiner, Planner, Coder,"
+            + " Critic and Integrator; minimal: the Coder and the deterministic Tester only (fewer model calls). Default:"
+            + " minimal for ollama: models, full otherwise.")
+    private String roles;
+
+    @Option(names = "--no-roles", description = "The same as --roles minimal: no Spec-Refiner, Planner, Critic or Integrator"
             + " (fewer model calls, e.g. for a slow local model).")
     private boolean noRoles;
 
@@ -127,12 +132,30 @@ final class FixCommand implements Callable<Integer> {
                 : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel,
                 chosenUrl, null, targetTests, allowTestEdits);
         var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache))
-                .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings).withRoles(!noRoles);
+                .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings).withRoles(fullRoles(chosenModel));
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)),
                 dryRun);
         RunResult result = Interrupts.run(pipeline, task, err);
         Output.print(result, run.json, spec.commandLine().getOut(), err);
         return result.exitCode();
+    }
+
+    /** Whether the model-backed roles run around the Coder: a slow local model is spared four extra calls. */
+    private boolean fullRoles(String chosenModel) {
+        if (noRoles && roles != null && !roles.equals("minimal")) {
+            throw new BadInputException("--no-roles and --roles " + roles + " contradict each other");
+        }
+        if (noRoles) {
+            return false;
+        }
+        if (roles == null) {
+            return chosenModel == null || !chosenModel.strip().startsWith("ollama:");
+        }
+        return switch (roles.strip()) {
+            case "full" -> true;
+            case "minimal" -> false;
+            default -> throw new BadInputException("--roles must be full or minimal, got '" + roles + "'");
+        };
     }
 
     private String issueText() {

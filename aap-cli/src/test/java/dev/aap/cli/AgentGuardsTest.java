@@ -49,14 +49,16 @@ class AgentGuardsTest {
     }
 
     @Test
-    void fixesTheExampleThroughOllamaWithPriceUnknownAsFree() throws Exception {
+    void fixesTheExampleThroughOllamaWithMinimalRolesAndPriceUnknownAsFree() throws Exception {
         Cli.exampleRepo("python-pricing", repo);
         try (var server = ScriptedModelServer.ollama()) {
-            server.enqueue(AgentScripts.fullFix());
+            // a local model gets the Coder only by default: no Spec-Refiner, Planner, Critic or Integrator calls
+            server.enqueue(AgentScripts.view(), AgentScripts.edit(), AgentScripts.runTests(), AgentScripts.submit());
             JsonNode json = fix(server, "ollama:qwen2.5-coder:7b", Map.of());
             assertThat(json.get("status").asText()).isEqualTo("SUCCEEDED");
             assertThat(json.get("usage").get("cost_usd").asDouble()).isZero();
-            assertThat(server.requests().get(2).path("tools").size()).isEqualTo(7);
+            assertThat(json.get("usage").get("model_calls").asInt()).isEqualTo(4);
+            assertThat(server.requests().get(0).path("tools").size()).isEqualTo(7);
         }
     }
 
