@@ -123,23 +123,23 @@ class ToolBoxTest {
     }
 
     @Test
-    void showsAtMostAHundredLinesAndSaysHowToContinue() throws IOException {
-        write("src/big.py", IntStream.rangeClosed(1, 150).mapToObj(i -> "x" + i + " = " + i)
+    void showsAtMostTwoHundredLinesAndSaysHowToContinue() throws IOException {
+        write("src/big.py", IntStream.rangeClosed(1, 250).mapToObj(i -> "x" + i + " = " + i)
                 .collect(Collectors.joining("\n", "", "\n")));
 
         Observation first = call("view_file", "{\"path\": \"src/big.py\"}");
-        Observation asked = call("view_file", "{\"path\": \"src/big.py\", \"start_line\": 1, \"end_line\": 150}");
-        Observation rest = call("view_file", "{\"path\": \"src/big.py\", \"start_line\": 101}");
+        Observation asked = call("view_file", "{\"path\": \"src/big.py\", \"start_line\": 1, \"end_line\": 250}");
+        Observation rest = call("view_file", "{\"path\": \"src/big.py\", \"start_line\": 201}");
 
-        assertThat(first.text()).startsWith("src/big.py (150 lines), lines 1-100:\n")
-                .contains("  100| x100 = 100\n").doesNotContain("x101 =")
-                .contains("[lines 101-150 not shown; call view_file with start_line=101 for more]");
-        assertThat(asked.text()).contains("lines 1-100:").doesNotContain("x101 =")
-                .contains("at most 100 lines per call");
-        assertThat(rest.text()).contains("lines 101-150:").contains("  150| x150 = 150\n")
+        assertThat(first.text()).startsWith("src/big.py (250 lines), lines 1-200:\n")
+                .contains("  200| x200 = 200\n").doesNotContain("x201 =")
+                .contains("[lines 201-250 not shown; call view_file with start_line=201 for more]");
+        assertThat(asked.text()).contains("lines 1-200:").doesNotContain("x201 =")
+                .contains("at most 200 lines per call");
+        assertThat(rest.text()).contains("lines 201-250:").contains("  250| x250 = 250\n")
                 .doesNotContain("not shown");
-        assertThat(call("view_file", "{\"path\": \"src/big.py\", \"start_line\": 151}").text())
-                .contains("has only 150 lines");
+        assertThat(call("view_file", "{\"path\": \"src/big.py\", \"start_line\": 251}").text())
+                .contains("has only 250 lines");
     }
 
     @Test
