@@ -38,7 +38,7 @@ final class JavaLocals {
             UnaryExpr.Operator.POSTFIX_DECREMENT);
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
 
-    private final Map<String, String> renamed = new HashMap<>();
+    private final Set<String> locals = new HashSet<>();
     private final Map<String, Expression> literals = new HashMap<>();
 
     JavaLocals(MethodDeclaration method) {
@@ -52,7 +52,7 @@ final class JavaLocals {
         for (Node n : declared) {
             String name = nameOf(n);
             seen.merge(name, 1, Integer::sum);
-            renamed.putIfAbsent(name, "$" + renamed.size());
+            locals.add(name);
             if (n instanceof VariableDeclarator v && v.getInitializer().filter(JavaLocals::isLiteral).isPresent()) {
                 literals.put(name, v.getInitializer().get());
             }
@@ -60,19 +60,25 @@ final class JavaLocals {
         literals.keySet().removeIf(name -> reassigned.contains(name) || seen.get(name) > 1);
     }
 
-    /** The expression with locals renamed and literal-bound locals inlined, printed without comments. */
+    /**
+     * The expression with literal-bound locals inlined and other locals numbered by their first use in it, printed
+     * without comments. Numbering per expression, not per method, keeps a new local elsewhere in the test from
+     * changing every check after it.
+     */
     String norm(Expression e) {
         Expression copy = e.clone();
+        var numbers = new HashMap<String, String>();
         if (copy instanceof NameExpr n) {
             Expression lit = literals.get(n.getNameAsString());
-            return lit != null ? print(lit) : print(rename(n));
+            return lit != null ? print(lit) : print(rename(n, numbers));
         }
-        for (NameExpr n : copy.findAll(NameExpr.class)) {
-            Expression lit = literals.get(n.getNameAsString());
-            if (lit != null) {
-                n.replace(lit.clone());
-            } else {
-                rename(n);
+        for (Node node : copy.findAll(Node.class)) {
+            if (node instanceof NameExpr n && literals.containsKey(n.getNameAsString())) {
+                n.replace(literals.get(n.getNameAsString()).clone());
+            } else if (node instanceof NameExpr n) {
+                rename(n, numbers);
+            } else if (node instanceof Parameter p && locals.contains(p.getNameAsString())) {
+                p.setName(numbers.computeIfAbsent(p.getNameAsString(), k -> "$" + numbers.size()));
             }
         }
         return print(copy);
@@ -113,10 +119,9 @@ final class JavaLocals {
         }
     }
 
-    private NameExpr rename(NameExpr n) {
-        String to = renamed.get(n.getNameAsString());
-        if (to != null) {
-            n.setName(to);
+    private NameExpr rename(NameExpr n, Map<String, String> numbers) {
+        if (locals.contains(n.getNameAsString())) {
+            n.setName(numbers.computeIfAbsent(n.getNameAsString(), k -> "$" + numbers.size()));
         }
         return n;
     }
