@@ -25,6 +25,9 @@ final class AssertionDiff {
     private static final Pattern DURATION = Pattern.compile(
             "(?:Duration\\.)?of(Nanos|Millis|Seconds|Minutes|Hours|Days)\\(\\s*([0-9][0-9_]*)[lL]?\\s*\\)");
 
+    /** The kind of a parameterized test's data row, which both extractors give. */
+    static final String PARAMETERS = "parameters";
+
     private final String file;
     private final TestCase before;
     private final TestCase after;
@@ -50,9 +53,10 @@ final class AssertionDiff {
         pair(gone, added, (g, a) -> !g.subject().isEmpty() && a.subject().equals(g.subject()));
         pair(gone, added, (g, a) -> g.strength() == Strength.STRONG && a.strength() == Strength.WEAK);
         for (Assertion g : gone) {
+            String what = g.kind().equals(PARAMETERS) ? "parameter row" : "assertion";
             out.add(new Finding(file, after.line(), TestIntegrity.ASSERTION_REMOVED, "test `" + after.qualified()
-                    + "` lost the assertion `" + g.shown() + "` (line " + g.line() + " before this change); keep "
-                    + "every existing assertion and change the code under test so that it passes"));
+                    + "` lost the " + what + " `" + g.shown() + "` (line " + g.line() + " before this change); keep "
+                    + "every existing " + what + " and change the code under test so that it passes"));
         }
     }
 

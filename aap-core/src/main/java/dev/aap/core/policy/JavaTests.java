@@ -105,6 +105,7 @@ final class JavaTests {
         var skips = new ArrayList<>(skips(m.getAnnotations()));
         skips.addAll(found.assumptions());
         expectedException(m).ifPresent(assertions::add);
+        assertions.addAll(ParameterRows.of(m.getAnnotations()));
         assertions.addAll(found.assertions());
         int lastAssertion = assertions.stream().mapToInt(Assertion::line).max().orElse(0);
         List<Integer> early = m.findAll(ReturnStmt.class).stream()

@@ -248,9 +248,24 @@ def own_nodes(func):
                 stack.append(child)
 
 
+def parameter_rows(decorators):
+    """Each row of @pytest.mark.parametrize is a check of its own: its values usually hold the expected result."""
+    rows = []
+    for d in decorators:
+        if isinstance(d, ast.Call) and last(dotted(d.func)) == "parametrize" and len(d.args) >= 2 \
+                and isinstance(d.args[1], (ast.List, ast.Tuple)):
+            names = ast.unparse(d.args[0])
+            for row in d.args[1].elts:
+                text = shown(row)
+                rows.append({"kind": "parameters", "strength": "NEUTRAL", "key": "parametrize(%s) %s" % (names, text),
+                             "subject": names, "expected": text, "shown": "parametrize row " + text,
+                             "line": row.lineno})
+    return rows
+
+
 def test_case(func, scope):
     loc = Locals(func)
-    assertions, skips = [], []
+    assertions, skips = parameter_rows(func.decorator_list), []
     for n in ast.walk(ast.Module(body=func.body, type_ignores=[])):
         if isinstance(n, ast.Assert):
             assertions.append(from_assert(n, loc))

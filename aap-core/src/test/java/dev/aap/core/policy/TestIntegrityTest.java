@@ -226,6 +226,24 @@ class TestIntegrityTest {
         }
 
         @Test
+        void flagsAWiderPytestApproxTolerance() {
+            String before = PY.replace("assert div(4, 2) == 2", "assert div(1, 3) == pytest.approx(0.333, abs=1e-3)");
+            Finding f = only(TestIntegrity.check(PY_FILE, before, before.replace("abs=1e-3", "abs=0.5")),
+                    TestIntegrity.EXPECTED_CHANGED);
+            assertThat(f.reason()).contains("to `pytest.approx(0.333, abs=0.5)`");
+        }
+
+        @Test
+        void flagsAMockitoVerificationLoosenedOrRemoved() {
+            String before = JAVA.replace("assertThat(calc.add(2, 2)).isEqualTo(4);",
+                    "verify(log, times(2)).record(\"add\");");
+            only(TestIntegrity.check(JAVA_FILE, before, before.replace("times(2)", "atLeastOnce()")),
+                    TestIntegrity.EXPECTED_CHANGED);
+            only(TestIntegrity.check(JAVA_FILE, before, before.replace("verify(log, times(2)).record(\"add\");", "")),
+                    TestIntegrity.ASSERTION_REMOVED);
+        }
+
+        @Test
         void flagsAUnittestExpectedValueChange() {
             String before = """
                     import unittest
@@ -237,6 +255,41 @@ class TestIntegrityTest {
             String after = before.replace("3)", "4)");
             Finding f = only(TestIntegrity.check("test_calc.py", before, after), TestIntegrity.EXPECTED_CHANGED);
             assertThat(f.line()).isEqualTo(5);
+        }
+        @Test
+        void flagsAChangedOrDroppedParameterRow() {
+            String before = JAVA.replace("    @Test\n    void rejects", """
+                        @ParameterizedTest
+                        @CsvSource({"1, 2, 3", "2, 2, 4"})
+                        void addsRows(int a, int b, int sum) {
+                            assertEquals(sum, new Calc().add(a, b));
+                        }
+
+                        @Test
+                        void rejects""".indent(4).stripTrailing());
+            Finding changed = only(TestIntegrity.check(JAVA_FILE, before, before.replace("\"2, 2, 4\"", "\"2, 2, 5\"")),
+                    TestIntegrity.EXPECTED_CHANGED);
+            assertThat(changed.line()).isEqualTo(17);
+            Finding dropped = only(TestIntegrity.check(JAVA_FILE, before, before.replace(", \"2, 2, 4\"", "")),
+                    TestIntegrity.ASSERTION_REMOVED);
+            assertThat(dropped.reason()).contains("lost the parameter row `@CsvSource row \"2, 2, 4\"`");
+            assertThat(TestIntegrity.check(JAVA_FILE, before, before.replace("\"2, 2, 4\"", "\"2, 2, 4\", \"0, 0, 0\"")))
+                    .isEmpty();
+
+            String py = """
+                    import pytest
+
+                    @pytest.mark.parametrize("a,b,total", [
+                        (1, 2, 3),
+                        (2, 2, 4),
+                    ])
+                    def test_adds(a, b, total):
+                        assert add(a, b) == total
+                    """;
+            Finding row = only(TestIntegrity.check(PY_FILE, py, py.replace("(2, 2, 4)", "(2, 2, 5)")),
+                    TestIntegrity.EXPECTED_CHANGED);
+            assertThat(row.line()).isEqualTo(5);
+            only(TestIntegrity.check(PY_FILE, py, py.replace("    (2, 2, 4),\n", "")), TestIntegrity.ASSERTION_REMOVED);
         }
     }
 
@@ -443,6 +496,19 @@ class TestIntegrityTest {
             assertThat(java(java)).isEmpty();
             String py = PY.replace("result = add(1, 2)\n    assert result == 3", "total = add(1,  2)  # sum\n    assert (total == 3)");
             assertThat(python(py)).isEmpty();
+        }
+
+        @Test
+        void aNewLocalOrARenamedLambdaParameterChangesNoCheck() {
+            String before = JAVA.replace("assertThat(calc.add(2, 2)).isEqualTo(4);",
+                    "assertThat(List.of(2)).allSatisfy(n -> assertThat(calc.add(n, 2)).isEqualTo(4));");
+            String after = before.replace("Calc calc = new Calc();", "int unused = 0;\n        Calc calc = new Calc();")
+                    .replace("n -> assertThat(calc.add(n, 2))", "each -> assertThat(calc.add(each, 2))");
+            assertThat(TestIntegrity.check(JAVA_FILE, before, after)).isEmpty();
+            String py = PY.replace("    result = add(1, 2)\n", "    base = 0\n    result = add(1, 2)\n")
+                    .replace("assert add(2, 2) == 4", "assert all((lambda v: add(v, 2) == 4)(n) for n in [2])");
+            assertThat(TestIntegrity.check(PY_FILE, py, py.replace("    base = 0\n", "")
+                    .replace("lambda v: add(v, 2)", "lambda w: add(w, 2)"))).isEmpty();
         }
 
         @Test
