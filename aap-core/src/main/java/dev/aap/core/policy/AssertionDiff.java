@@ -114,7 +114,11 @@ final class AssertionDiff {
     }
 
     private static String shownValue(Assertion a) {
-        return a.expected() == null ? "nothing" : "`" + a.expected() + "`";
+        if (a.expected() == null) {
+            return "nothing";
+        }
+        String v = a.expected();
+        return "`" + (v.length() > 80 ? v.substring(0, 77) + "..." : v) + "`";
     }
 
     private static String firstPart(String expected) {

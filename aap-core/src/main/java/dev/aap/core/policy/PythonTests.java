@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,8 @@ final class PythonTests {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String SCRIPT = load();
     private static final long WAIT_SECONDS = 60;
+    /** Launcher name to the interpreter it starts: a pyenv or asdf shim costs a shell script on every call. */
+    private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
 
     /** Summaries of the base and the changed text; an empty side did not parse. */
     record Pair(Optional<TestSummary> before, Optional<TestSummary> after) {
@@ -38,7 +41,7 @@ final class PythonTests {
         var request = new HashMap<String, String>();
         request.put("before", before);
         request.put("after", after);
-        JsonNode answer = run(python, request);
+        JsonNode answer = run(RESOLVED.computeIfAbsent(python, PythonTests::executable), request);
         return new Pair(side(answer.path("before")), side(answer.path("after")));
     }
 
@@ -90,6 +93,26 @@ final class PythonTests {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new EnvironmentException("interrupted while checking test integrity");
+        }
+    }
+
+    /** The interpreter's own path ({@code sys.executable}), or the launcher itself when it will not say. */
+    private static String executable(String python) {
+        try {
+            Process p = new ProcessBuilder(python, "-I", "-c", "import sys; print(sys.executable)")
+                    .redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            boolean done = p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (!done) {
+                p.destroyForcibly();
+            }
+            return done && p.exitValue() == 0 && !out.isEmpty() && !out.contains("\n") ? out : python;
+        } catch (IOException e) {
+            return python;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return python;
         }
     }
 
