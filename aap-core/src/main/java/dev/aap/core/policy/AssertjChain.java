@@ -59,10 +59,6 @@ final class AssertjChain {
                 ? locals.norm(root.getArgument(0)) : "";
         String key = locals.norm(root);
         String shown = JavaLocals.shown(root);
-        int thrownAt = out.size();
-        if (expectedType != null) {
-            out.add(new Assertion("throws", Strength.STRONG, key, subject, expectedType, shown, JavaAssertions.line(root)));
-        }
         MethodCallExpr link = root;
         while (link.getParentNode().orElse(null) instanceof MethodCallExpr next && next.getScope().orElse(null) == link) {
             link = next;
@@ -86,9 +82,9 @@ final class AssertjChain {
                     argsNorm.isEmpty() ? null : argsNorm, shown + partShown, line));
         }
         if (expectedType != null) {
-            Assertion thrown = out.get(thrownAt);
-            out.set(thrownAt, new Assertion(thrown.kind(), thrown.strength(), thrown.key(), subject,
-                    thrown.expected(), thrown.shown(), thrown.line()));
+            // the subject is known only once isThrownBy(...) has been read
+            out.add(0, new Assertion("throws", Strength.STRONG, locals.norm(root), subject, expectedType,
+                    JavaLocals.shown(root), JavaAssertions.line(root)));
         }
         return out;
     }

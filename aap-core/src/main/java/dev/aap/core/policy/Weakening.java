@@ -8,11 +8,13 @@ import dev.aap.core.policy.TestSummary.TestCase;
 import dev.aap.core.policy.TestSummary.Timeout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -63,12 +65,8 @@ final class Weakening {
         groups.values().forEach(g -> out.add(g.finding(file)));
     }
 
-    private interface Fits {
-        boolean test(TestCase before, TestCase after);
-    }
-
     private static void match(List<TestCase> unmatched, List<TestCase> pending, Map<TestCase, TestCase> matched,
-                              Fits fits) {
+                              BiPredicate<TestCase, TestCase> fits) {
         for (TestCase b : List.copyOf(unmatched)) {
             for (TestCase a : pending) {
                 if (fits.test(b, a)) {
@@ -175,7 +173,7 @@ final class Weakening {
         }
         String[] parts = t.scope().isEmpty() ? new String[0] : t.scope().split("\\.");
         for (int i = 1; i <= parts.length; i++) {
-            Scope sc = byName.get(String.join(".", java.util.Arrays.copyOfRange(parts, 0, i)));
+            Scope sc = byName.get(String.join(".", Arrays.copyOfRange(parts, 0, i)));
             if (sc != null) {
                 chain.add(sc);
             }
