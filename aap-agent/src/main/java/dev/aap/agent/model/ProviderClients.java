@@ -82,12 +82,15 @@ final class ProviderClients {
      * reasoning models require it and all its chat models accept it), {@code parallel_tool_calls: false} when tools
      * are offered, and no temperature for its reasoning models (o-series, gpt-5), which refuse any but their own;
      * local OpenAI-compatible servers get the request as it is, since many reject fields they do not know. Anthropic
-     * gets a prompt-cache breakpoint on the first user message (the task), so the cached prefix reaches past it.
+     * gets a prompt-cache breakpoint on the first user message (the task), so the cached prefix reaches past it, and
+     * a temperature of at most 1, its maximum.
      */
     static ChatRequest adapt(ModelSpec spec, ChatRequest request) {
         return switch (spec.provider()) {
             case OPENAI -> spec.customBaseUrl() ? request : forOpenAi(spec, request);
-            case ANTHROPIC -> withCachedTask(request);
+            case ANTHROPIC -> withCachedTask(request.temperature() != null && request.temperature() > 1
+                    ? request.toBuilder().temperature(1.0).build() // Anthropic takes 0..1, the others 0..2
+                    : request);
             case OLLAMA -> request;
         };
     }

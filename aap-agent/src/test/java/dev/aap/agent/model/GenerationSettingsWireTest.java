@@ -148,6 +148,18 @@ class GenerationSettingsWireTest {
     }
 
     @Test
+    void anthropicGetsATemperatureOfAtMostOne() {
+        try (var server = ScriptedModelServer.anthropic()) {
+            server.enqueue(Reply.text("ok"));
+
+            Models.connect(List.of(server.modelSpec("claude-sonnet-4-5")), FAST.withTemperature(1.5))
+                    .chat(request(false));
+
+            assertThat(server.requests().getFirst().path("temperature").asDouble()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void anthropicRequestsWithoutToolsCarryNoToolChoice() {
         try (var server = ScriptedModelServer.anthropic()) {
             server.enqueue(Reply.text("ok"));
