@@ -72,6 +72,8 @@ public final class LlmStrategy implements PatchStrategy {
             });
             var header = new LinkedHashMap<String, Object>();
             header.put("models", gateway.describe());
+            header.put("context_tokens", gateway.contextTokens()); // a replay needs the same window and temperature
+            header.put("temperature", gateway.temperature());
             header.put("issue", ctx.task().issue());
             header.put("max_steps", settings.maxSteps());
             header.put("max_cost_usd", settings.maxCostUsd());

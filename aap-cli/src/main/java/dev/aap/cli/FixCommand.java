@@ -70,6 +70,15 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--max-cost-usd", description = "Most dollars the models may cost (default: 2.0).")
     private Double maxCostUsd;
 
+    @Option(names = "--context-tokens", description = "Context window of the model(s) in tokens (default:"
+            + " $AAP_CONTEXT_TOKENS, else the model's own: 128000 for OpenAI's gpt-4o and gpt-4.1, 200000 for Claude,"
+            + " 8192 for Ollama, 32768 for another OpenAI-compatible server).")
+    private Integer contextTokens;
+
+    @Option(names = "--temperature", description = "Sampling temperature of every model request (default:"
+            + " $AAP_TEMPERATURE, else 0).")
+    private Double temperature;
+
     @Option(names = "--no-cache", description = "Always ask the model, never answer from the response cache.")
     private boolean noCache;
 
@@ -114,6 +123,8 @@ final class FixCommand implements Callable<Integer> {
         int maxSteps = this.maxSteps != null ? this.maxSteps : config.maxSteps() != null ? config.maxSteps() : 30;
         double maxCostUsd = this.maxCostUsd != null ? this.maxCostUsd
                 : config.maxCostUsd() != null ? config.maxCostUsd() : 2.0;
+        Integer window = UserConfig.contextTokens(contextTokens, config.contextTokens());
+        double sampling = UserConfig.temperature(temperature, config.temperature());
         String issueText = issueText();
         String brain = Strategies.resolve(strategy, chosenModel);
         if (maxSteps <= 0 || maxCostUsd < 0) {
@@ -131,7 +142,7 @@ final class FixCommand implements Callable<Integer> {
         var task = new Task(repo, issueText, test, brain, Duration.ofSeconds(budgetSeconds != null ? budgetSeconds
                 : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel,
                 chosenUrl, null, targetTests, allowTestEdits);
-        var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache))
+        var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache, window, sampling))
                 .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings).withRoles(fullRoles(chosenModel));
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)),
                 dryRun);

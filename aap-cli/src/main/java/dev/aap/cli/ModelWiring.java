@@ -23,9 +23,19 @@ final class ModelWiring {
     }
 
     static BiFunction<Task, AttemptListener, ModelGateway> gateways(Path home, boolean cache) {
+        return gateways(home, cache, null, 0.0);
+    }
+
+    /**
+     * @param contextTokens the models' context window, or null for each model's own
+     * @param temperature   what every request samples at
+     */
+    static BiFunction<Task, AttemptListener, ModelGateway> gateways(Path home, boolean cache, Integer contextTokens,
+                                                                    double temperature) {
         return (task, listener) -> {
             ModelGateway g = Models.connect(ModelSpec.parseChain(task.model(), task.baseUrl()),
-                    ModelSettings.defaults().withListener(listener));
+                    ModelSettings.defaults().withListener(listener).withContextTokens(contextTokens)
+                            .withTemperature(temperature));
             return cache ? new CachingGateway(g, new ResponseCache(responses(home))) : g;
         };
     }

@@ -6,6 +6,9 @@ import dev.aap.agent.AgentSettings;
 import dev.aap.agent.cache.ReplayGateway;
 import dev.aap.agent.cache.ResponseCache;
 import dev.aap.agent.model.ModelReply;
+import dev.aap.agent.model.ModelSettings;
+import dev.aap.agent.model.ModelSpec;
+import dev.aap.agent.model.Models;
 import dev.aap.core.BadInputException;
 import dev.aap.core.pipeline.Pipeline;
 import dev.aap.core.pipeline.TaskFile;
@@ -58,14 +61,21 @@ final class ReplayCommand implements Callable<Integer> {
         Task task = TaskFile.read(dir);
         var err = spec.commandLine().getErr();
         List<ModelReply> recorded = new ArrayList<>();
-        String chain = readTrajectory(dir.resolve("trajectory.jsonl"), recorded);
+        JsonNode[] header = new JsonNode[1];
+        String chain = readTrajectory(dir.resolve("trajectory.jsonl"), recorded, header);
         if (chain == null && !task.strategy().equals("search")) {
             throw new BadInputException("run " + runId + " has no trajectory.jsonl, so its model answers are unknown");
         }
         var cache = new ResponseCache(ModelWiring.responses(store.home()));
         String models = chain;
+        // the original run's window and temperature: its requests were condensed and sampled by them, and only the
+        // same ones make the same requests, which the cache answers (runs before they were recorded: the defaults)
+        JsonNode recordedSettings = header[0] == null ? JSON.createObjectNode() : header[0];
         var agent = AgentSettings.defaults((t, attempts) -> new ReplayGateway(models, cache, recorded,
-                w -> err.println("aap: warning: " + w)));
+                w -> err.println("aap: warning: " + w), recordedSettings.path("context_tokens").canConvertToInt()
+                        ? recordedSettings.path("context_tokens").asInt()
+                        : Models.contextTokens(ModelSpec.parseChain(models, t.baseUrl()), ModelSettings.defaults()),
+                recordedSettings.path("temperature").asDouble(0.0)));
         Sandbox box = Sandbox.select(run.sandbox);
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)), true);
         RunResult result = Interrupts.run(pipeline, task, err);
@@ -79,8 +89,11 @@ final class ReplayCommand implements Callable<Integer> {
         return result.exitCode();
     }
 
-    /** The chain the run used, with every recorded reply appended to {@code replies}; null without a trajectory. */
-    private static String readTrajectory(Path file, List<ModelReply> replies) {
+    /**
+     * The chain the run used, with every recorded reply appended to {@code replies} and the header entry put in
+     * {@code header[0]}; null without a trajectory.
+     */
+    private static String readTrajectory(Path file, List<ModelReply> replies, JsonNode[] header) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -92,7 +105,10 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 JsonNode n = JSON.readTree(line);
                 switch (n.path("kind").asText()) {
-                    case "header" -> chain = n.path("models").asText();
+                    case "header" -> {
+                        chain = n.path("models").asText();
+                        header[0] = n;
+                    }
                     case "model_response" -> replies.add(ResponseCache.fromJson(n.get("reply")));
                     default -> {
                     }

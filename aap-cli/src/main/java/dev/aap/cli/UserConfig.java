@@ -3,6 +3,7 @@ package dev.aap.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.aap.agent.model.ModelSettings;
 import dev.aap.core.BadInputException;
 
 import java.io.IOException;
@@ -12,19 +13,24 @@ import java.util.Set;
 
 /**
  * {@code AAP_HOME/config.yaml}: the user's standing choices, below flags and {@code AAP_*} variables and above the
- * defaults. Keys: {@code model}, {@code base_url}, {@code max_steps}, {@code max_cost_usd}.
+ * defaults. Keys: {@code model}, {@code base_url}, {@code max_steps}, {@code max_cost_usd}, {@code context_tokens},
+ * {@code temperature}.
  *
- * @param model      model chain, or null
- * @param baseUrl    model server address, or null
- * @param maxSteps   agent turns, or null
- * @param maxCostUsd dollars per run, or null
+ * @param model         model chain, or null
+ * @param baseUrl       model server address, or null
+ * @param maxSteps      agent turns, or null
+ * @param maxCostUsd    dollars per run, or null
+ * @param contextTokens the models' context window in tokens, or null
+ * @param temperature   sampling temperature, or null
  */
-record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCostUsd) {
+record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCostUsd, Integer contextTokens,
+                  Double temperature) {
 
-    private static final Set<String> KEYS = Set.of("model", "base_url", "max_steps", "max_cost_usd");
+    private static final Set<String> KEYS = Set.of("model", "base_url", "max_steps", "max_cost_usd",
+            "context_tokens", "temperature");
 
     static UserConfig none() {
-        return new UserConfig(null, null, null, null);
+        return new UserConfig(null, null, null, null, null, null);
     }
 
     static UserConfig load(Path home) {
@@ -56,8 +62,56 @@ record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCost
         if ((steps != null && !steps.canConvertToInt()) || (cost != null && !cost.isNumber())) {
             throw new BadInputException(file + ": max_steps must be an integer and max_cost_usd a number");
         }
+        JsonNode window = n.get("context_tokens");
+        JsonNode temperature = n.get("temperature");
+        if ((window != null && !window.canConvertToInt()) || (temperature != null && !temperature.isNumber())) {
+            throw new BadInputException(file + ": context_tokens must be an integer and temperature a number");
+        }
         return new UserConfig(text(n.get("model")), text(n.get("base_url")), steps == null ? null : steps.asInt(),
-                cost == null ? null : cost.asDouble());
+                cost == null ? null : cost.asDouble(), window == null ? null : window.asInt(),
+                temperature == null ? null : temperature.asDouble());
+    }
+
+    /**
+     * The models' context window: flag, else {@code AAP_CONTEXT_TOKENS}, else config.yaml; null means each model's
+     * own default.
+     */
+    static Integer contextTokens(Integer flag, Integer configured) {
+        String chosen = pick(flag == null ? null : flag.toString(), "AAP_CONTEXT_TOKENS",
+                configured == null ? null : configured.toString());
+        if (chosen == null) {
+            return null;
+        }
+        try {
+            int tokens = Integer.parseInt(chosen);
+            if (tokens >= ModelSettings.MIN_CONTEXT_TOKENS) {
+                return tokens;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadInputException("the context window (--context-tokens, AAP_CONTEXT_TOKENS or context_tokens) must"
+                + " be a whole number of tokens, at least " + ModelSettings.MIN_CONTEXT_TOKENS + ", e.g. 32768; got '"
+                + chosen + "'");
+    }
+
+    /** The sampling temperature: flag, else {@code AAP_TEMPERATURE}, else config.yaml, else 0. */
+    static double temperature(Double flag, Double configured) {
+        String chosen = pick(flag == null ? null : flag.toString(), "AAP_TEMPERATURE",
+                configured == null ? null : configured.toString());
+        if (chosen == null) {
+            return 0.0;
+        }
+        try {
+            double t = Double.parseDouble(chosen);
+            if (t >= 0 && t <= 2) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadInputException("the temperature (--temperature, AAP_TEMPERATURE or temperature) must be a number"
+                + " from 0 to 2, e.g. 0.2; got '" + chosen + "'");
     }
 
     /** Flag, else environment variable, else this file's value. */

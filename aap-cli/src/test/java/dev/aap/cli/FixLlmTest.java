@@ -58,6 +58,8 @@ class FixLlmTest {
         // the model server is gone: the replay answers from the cache and gets the same patch
         Cli.Result replay = Cli.run(home, "replay", json.get("run_id").asText(), "--json");
         assertThat(replay.exitCode()).as(replay.err()).isZero();
+        // the same window and temperature make the same requests: every one is answered by its cache key
+        assertThat(replay.err()).doesNotContain("differs from the recorded one");
         JsonNode again = JSON.readTree(replay.out());
         assertThat(again.get("patch").asText()).isEqualTo(json.get("patch").asText());
         assertThat(again.get("usage").get("cost_usd").asDouble()).isZero();

@@ -31,4 +31,14 @@ public final class CachingGateway implements ModelGateway {
     public String describe() {
         return inner.describe();
     }
+
+    @Override
+    public int contextTokens() {
+        return inner.contextTokens();
+    }
+
+    @Override
+    public double temperature() {
+        return inner.temperature();
+    }
 }

@@ -2,6 +2,7 @@ package dev.aap.agent.cache;
 
 import dev.aap.agent.model.ModelGateway;
 import dev.aap.agent.model.ModelReply;
+import dev.aap.agent.model.ModelSpec;
 import dev.aap.core.BadInputException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
@@ -19,13 +20,27 @@ public final class ReplayGateway implements ModelGateway {
     private final ResponseCache cache;
     private final List<ModelReply> recorded;
     private final Consumer<String> warn;
+    private final int contextTokens;
+    private final double temperature;
     private int position;
 
     public ReplayGateway(String chain, ResponseCache cache, List<ModelReply> recorded, Consumer<String> warn) {
+        this(chain, cache, recorded, warn, ModelSpec.FALLBACK_CONTEXT_TOKENS, 0.0);
+    }
+
+    /**
+     * @param contextTokens the window the original run worked with (its requests were condensed for it, and the same
+     *                      window makes the same requests, so they hit the cache)
+     * @param temperature   the original run's temperature (part of every request's cache key)
+     */
+    public ReplayGateway(String chain, ResponseCache cache, List<ModelReply> recorded, Consumer<String> warn,
+                         int contextTokens, double temperature) {
         this.chain = chain;
         this.cache = cache;
         this.recorded = List.copyOf(recorded);
         this.warn = warn;
+        this.contextTokens = contextTokens;
+        this.temperature = temperature;
     }
 
     @Override
@@ -48,5 +63,15 @@ public final class ReplayGateway implements ModelGateway {
     @Override
     public String describe() {
         return chain;
+    }
+
+    @Override
+    public int contextTokens() {
+        return contextTokens;
+    }
+
+    @Override
+    public double temperature() {
+        return temperature;
     }
 }

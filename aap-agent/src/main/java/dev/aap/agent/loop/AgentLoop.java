@@ -1,11 +1,14 @@
 package dev.aap.agent.loop;
 
+import dev.aap.agent.model.ContextTooLongException;
 import dev.aap.agent.model.ModelReply;
 import dev.aap.agent.tool.Observation;
 import dev.aap.agent.tool.ToolBox;
+import dev.aap.core.AapException;
 import dev.aap.core.event.Event;
 import dev.aap.core.event.EventLog;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -27,9 +30,9 @@ import java.util.function.Supplier;
  */
 public final class AgentLoop {
 
-    private static final int KEEP_FULL_OBSERVATIONS = 6;
-    private static final int CLIPPED_OBSERVATION = 600;
     private static final int MAX_OUTPUT_PER_TURN = 4096;
+    /** Refusals of one step's prompt as too long before the loop gives up (each one condenses further). */
+    private static final int MAX_REFUSALS = 4;
 
     private final ModelCaller caller;
     private final ToolBox tools;
@@ -68,17 +71,43 @@ public final class AgentLoop {
         }
     }
 
+    /** The conversation and what lasts across steps; {@link #run} starts it, {@link #resume} goes on with it. */
+    private final List<ChatMessage> messages = new ArrayList<>();
+    private Session session;
+    private List<Guards.Guard> guards;
+    private Condenser condenser;
+    private List<Long> overhead;
+    private int logged;
+
     public Result run(String systemPrompt, String firstMessage) {
-        var messages = new ArrayList<ChatMessage>();
+        messages.clear();
         messages.add(SystemMessage.from(systemPrompt));
         messages.add(UserMessage.from(firstMessage));
         var counters = new Guards.Counters();
-        List<Guards.Guard> guards = List.of(Guards.wallTime(limits.deadline()), Guards.steps(limits.maxSteps()),
+        guards = List.of(Guards.wallTime(limits.deadline()), Guards.steps(limits.maxSteps()),
                 Guards.inputTokens(limits.maxInputTokens()), Guards.outputTokens(limits.maxOutputTokens()),
                 Guards.cost(limits.maxCostUsd()), Guards.errors(limits.maxErrors()));
-        var session = new Session(new Guards.StuckDetector(3), new SubmitRule(tests), counters);
-        var overhead = new ArrayList<Long>();
-        int logged = 0;
+        session = new Session(new Guards.StuckDetector(3), new SubmitRule(tests), counters);
+        overhead = new ArrayList<>();
+        condenser = new Condenser(caller.tokens(), caller.contextTokens(), MAX_OUTPUT_PER_TURN);
+        logged = 0;
+        return loop();
+    }
+
+    /**
+     * Goes on with the same conversation after it ended in a submit: {@code note} (e.g. a reviewer's objections) is
+     * the next user message, under the same guards and budgets. Submitting the unchanged green work again ends it.
+     */
+    public Result resume(String note) {
+        if (session == null) {
+            throw new IllegalStateException("resume() before run()");
+        }
+        messages.add(UserMessage.from(note));
+        return loop();
+    }
+
+    private Result loop() {
+        Guards.Counters counters = session.counters();
         int textOnlyTurns = 0;
         while (true) {
             Optional<Stop> stop = guards.stream().map(g -> g.check(counters)).flatMap(Optional::stream).findFirst();
@@ -88,8 +117,21 @@ public final class AgentLoop {
             long stepStart = System.nanoTime();
             long waitedBefore = caller.waitedMillis();
             counters.steps++;
-            ModelReply reply = caller.call("coder", view(messages), logged, tools.specifications(),
-                    MAX_OUTPUT_PER_TURN);
+            Answer answer;
+            try {
+                answer = ask(messages, logged, condenser, counters.steps);
+            } catch (AapException e) {
+                if (!session.submit().greenNow(workspaceState.get())) {
+                    throw e;
+                }
+                // the model is gone for good (server down, key revoked), but the work is done and green
+                return end(new Stop(Stop.Kind.MODEL_FAILED, String.valueOf(e.getMessage()).lines().findFirst()
+                        .orElse("")), "", false, session, overhead);
+            }
+            if (answer.stop() != null) {
+                return end(answer.stop(), "", false, session, overhead);
+            }
+            ModelReply reply = answer.reply();
             logged = messages.size() + 1;
             counters.inputTokens += reply.inputTokens();
             counters.outputTokens += reply.outputTokens();
@@ -240,21 +282,57 @@ public final class AgentLoop {
         caller.trajectory().write("tool_call", f);
     }
 
-    /** The messages as sent: older tool results clipped so that long sessions stay within the context. */
-    private static List<ChatMessage> view(List<ChatMessage> messages) {
-        int results = 0;
-        var out = new ArrayList<ChatMessage>(messages.size());
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            ChatMessage m = messages.get(i);
-            if (m instanceof ToolExecutionResultMessage r && ++results > KEEP_FULL_OBSERVATIONS
-                    && r.text().length() > CLIPPED_OBSERVATION) {
-                m = ToolExecutionResultMessage.from(r.id(), r.toolName(), r.text().substring(0, CLIPPED_OBSERVATION)
-                        + "\n[older output clipped; call the tool again if you need it]");
-            }
-            out.add(m);
+    /** The model's reply, or why the loop cannot ask at all. */
+    private record Answer(ModelReply reply, Stop stop) {
+    }
+
+    /**
+     * Asks the model with the history condensed to fit its window. A refusal as too long condenses to the window the
+     * provider names (or to half when it names none) and asks again; the loop gives up only when nothing more can be
+     * cut: even the system prompt, the task and the latest observation do not fit.
+     */
+    private Answer ask(List<ChatMessage> history, int logged, Condenser condenser, int step) {
+        List<ToolSpecification> specs = tools.specifications();
+        Condenser.View view = condenser.view(history, specs);
+        if (view.condensedNow() > 0) {
+            condensed(step, "window", view.tokensBefore(), view, null);
         }
-        java.util.Collections.reverse(out);
-        return out;
+        for (int refusals = 0; view.fits(); refusals++) {
+            try {
+                return new Answer(caller.call("coder", view.messages(), logged, specs, MAX_OUTPUT_PER_TURN), null);
+            } catch (ContextTooLongException e) {
+                condenser.refused(view, e.limitTokens(), specs);
+                Condenser.View next = condenser.view(history, specs);
+                condensed(step, "refused", view.tokens(), next, e);
+                if (next.messages().equals(view.messages()) || refusals + 1 >= MAX_REFUSALS) {
+                    return new Answer(null, contextFull(next, condenser));
+                }
+                view = next;
+            }
+        }
+        return new Answer(null, contextFull(view, condenser));
+    }
+
+    private static Stop contextFull(Condenser.View view, Condenser condenser) {
+        return new Stop(Stop.Kind.CONTEXT_TOO_LONG, "the system prompt, the task and the latest observation (about "
+                + view.tokens() + " tokens) do not fit the model's context window of " + condenser.window()
+                + " tokens; if the model takes more, say so with --context-tokens");
+    }
+
+    private void condensed(int step, String reason, int fromTokens, Condenser.View to,
+                           ContextTooLongException refusal) {
+        var f = new LinkedHashMap<String, Object>();
+        f.put("step", step);
+        f.put("reason", reason);
+        if (refusal != null) {
+            f.put("model", refusal.model());
+            f.put("limit_tokens", refusal.limitTokens());
+            f.put("prompt_tokens", refusal.promptTokens());
+        }
+        f.put("from_tokens", fromTokens);
+        f.put("to_tokens", to.tokens());
+        f.put("condensed_messages", to.condensedNow());
+        caller.trajectory().write("context_condensed", f);
     }
 
     private static String brief(ToolExecutionRequest call) {

@@ -1,6 +1,7 @@
 package dev.aap.agent.model;
 
 import dev.aap.core.EnvironmentException;
+import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -11,7 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * Tries each model of the chain in turn, retrying 429, 5xx and one read timeout per model with backoff, and reports
- * the first model's failure when none answers (the first model is the one the user cares about).
+ * the first model's failure when none answers (the first model is the one the user cares about). A prompt refused as
+ * too long for the context window ends the call at once with {@link ContextTooLongException}: the caller must send
+ * less, and another model would get the same prompt.
  */
 final class ChainGateway implements ModelGateway {
 
@@ -47,6 +50,9 @@ final class ChainGateway implements ModelGateway {
                 ChatResponse response = attempt(link, ProviderClients.adapt(link.spec(), outgoing), attempts);
                 return reply(link.spec(), response, millisSince(start), attempts[0]);
             } catch (GaveUp gaveUp) {
+                if (gaveUp.failure instanceof Failure.ContextTooLong tooLong) {
+                    throw tooLong.toContextException(link.spec());
+                }
                 if (first == null) {
                     first = new Failed(link.spec(), gaveUp.failure, attempts[0] - before);
                 }
@@ -58,6 +64,17 @@ final class ChainGateway implements ModelGateway {
     @Override
     public String describe() {
         return chain.stream().map(link -> link.spec().id()).collect(Collectors.joining(","));
+    }
+
+    /** The smallest window of the chain: a fallback must not get a prompt its server would cut or refuse. */
+    @Override
+    public int contextTokens() {
+        return Models.contextTokens(chain.stream().map(Link::spec).toList(), settings);
+    }
+
+    @Override
+    public double temperature() {
+        return settings.temperature();
     }
 
     private ChatResponse attempt(Link link, ChatRequest request, int[] attempts) throws GaveUp {
@@ -85,11 +102,12 @@ final class ChainGateway implements ModelGateway {
         }
     }
 
-    private static ChatRequest withoutModelName(ChatRequest request) {
+    /** The request without a model name, sampling at the settings' temperature unless it names its own. */
+    private ChatRequest withoutModelName(ChatRequest request) {
         ChatRequest.Builder builder = ChatRequest.builder()
                 .messages(request.messages())
                 .maxOutputTokens(request.maxOutputTokens())
-                .temperature(request.temperature());
+                .temperature(request.temperature() != null ? request.temperature() : settings.temperature());
         if (request.toolSpecifications() != null && !request.toolSpecifications().isEmpty()) {
             builder.toolSpecifications(request.toolSpecifications());
         }
@@ -99,8 +117,18 @@ final class ChainGateway implements ModelGateway {
     private static ModelReply reply(ModelSpec spec, ChatResponse response, long millis, int attempts) {
         TokenUsage usage = response.tokenUsage();
         int in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        if (usage instanceof AnthropicTokenUsage cachedToo) {
+            // Anthropic counts prompt tokens read from or written to its prompt cache apart from input_tokens; the
+            // whole prompt is what fills the window and what the token budget means (cost is over-counted a little
+            // for cache reads, which bill at a tenth, and under-counted for cache writes, which bill at 1.25)
+            in += zeroIfNull(cachedToo.cacheReadInputTokens()) + zeroIfNull(cachedToo.cacheCreationInputTokens());
+        }
         int out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         return new ModelReply(response.aiMessage(), spec.id(), in, out, millis, attempts, false);
+    }
+
+    private static int zeroIfNull(Integer n) {
+        return n == null ? 0 : n;
     }
 
     private static void sleep(long millis) {

@@ -14,6 +14,19 @@ sealed interface Failure {
     record Http(int status, String detail) implements Failure {
     }
 
+    /**
+     * The server refused the prompt as longer than the model's context window; the numbers are -1 where its error
+     * did not state them. Neither a retry nor another model of the chain gets a different prompt, so this is never
+     * retried and never falls back: the caller must send less.
+     */
+    record ContextTooLong(int status, int limitTokens, int promptTokens, String detail) implements Failure {
+
+        /** What the caller catches. */
+        ContextTooLongException toContextException(ModelSpec spec) {
+            return new ContextTooLongException(spec.id(), limitTokens, promptTokens, detail);
+        }
+    }
+
     /** The server accepted the connection but sent no answer within the timeout. */
     record Timeout(String detail) implements Failure {
     }
@@ -34,6 +47,7 @@ sealed interface Failure {
     default String outcome() {
         return switch (this) {
             case Http h -> "HTTP " + h.status() + ": " + h.detail();
+            case ContextTooLong c -> "context too long (HTTP " + c.status() + ": " + c.detail() + ")";
             case Timeout t -> "timed out: " + t.detail();
             case Unreachable u -> "unreachable: " + u.detail();
             case Rejected r -> "rejected by the client: " + r.detail();
@@ -45,6 +59,7 @@ sealed interface Failure {
     default int retryBudget(int maxRetries) {
         return switch (this) {
             case Http h -> h.status() == 429 || h.status() >= 500 ? maxRetries : 0;
+            case ContextTooLong c -> 0;
             case Timeout t -> Math.min(1, maxRetries);
             case Unreachable u -> 0;
             case Rejected r -> 0;
@@ -69,6 +84,9 @@ sealed interface Failure {
             case Http h -> new BadInputException(
                     "the " + where + " refused the request for " + spec.name() + " (HTTP " + h.status() + ": "
                             + h.detail() + "); check that the model supports tool calling and the context fits");
+            case ContextTooLong c -> new BadInputException(
+                    "the prompt is too long for " + spec.id() + " (HTTP " + c.status() + ": " + c.detail() + "); if the"
+                            + " model's window is smaller than aap assumed, pass --context-tokens");
             case Timeout t -> new EnvironmentException(
                     "no answer from " + spec.baseUrl() + " for " + spec.name() + " within " + seconds(timeout)
                             + " (" + attempts + plural(attempts) + "); is the server overloaded or the model too slow?");

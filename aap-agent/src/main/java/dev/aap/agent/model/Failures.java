@@ -28,7 +28,10 @@ final class Failures {
     /** Classifies by the cause chain, most specific first: an HTTP status wins over any wrapper's type. */
     static Failure classify(Throwable thrown) {
         if (firstOf(thrown, HttpException.class) instanceof HttpException h) {
-            return new Failure.Http(h.statusCode(), providerMessage(h.getMessage()));
+            String detail = providerMessage(h.getMessage());
+            return ContextErrors.read(h.statusCode(), h.getMessage(), detail)
+                    .<Failure>map(c -> c)
+                    .orElseGet(() -> new Failure.Http(h.statusCode(), detail));
         }
         if (firstOf(thrown, HttpConnectTimeoutException.class) != null) {
             return new Failure.Unreachable("connect timed out");

@@ -18,4 +18,17 @@ public interface ModelGateway {
 
     /** The chain as the user wrote it, e.g. {@code openai:gpt-4o-mini,ollama:qwen2.5-coder}. */
     String describe();
+
+    /**
+     * The context window every request must fit, in tokens (prompt and answer together); the callers condense to
+     * stay inside it. A request that does not fit anyway fails with {@link ContextTooLongException}.
+     */
+    default int contextTokens() {
+        return ModelSpec.FALLBACK_CONTEXT_TOKENS;
+    }
+
+    /** The sampling temperature callers put on their requests unless they choose another. */
+    default double temperature() {
+        return 0.0;
+    }
 }

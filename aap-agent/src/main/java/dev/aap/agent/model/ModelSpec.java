@@ -122,4 +122,44 @@ public record ModelSpec(Provider provider, String name, String baseUrl) {
     public boolean customBaseUrl() {
         return !baseUrl.equals(provider.defaultBaseUrl());
     }
+
+    /** The window a gateway assumes when it cannot tell (a replay of a run that did not record its window). */
+    public static final int FALLBACK_CONTEXT_TOKENS = 32_768;
+
+    /**
+     * The context window (prompt plus answer, in tokens) aap assumes for this model unless the user sets one with
+     * {@code --context-tokens} or {@code context_tokens}.
+     */
+    public int defaultContextTokens() {
+        return switch (provider) {
+            case ANTHROPIC -> 200_000; // every current Claude model
+            // vLLM, llama.cpp and LM Studio serve whatever window they were started with; 32k is what most coder
+            // models are served at, and a server started with less says so in its error (the loop then condenses)
+            case OPENAI -> customBaseUrl() ? FALLBACK_CONTEXT_TOKENS : openAiWindow(name.toLowerCase(Locale.ROOT));
+            // Ollama's own default (2048, later 4096) silently drops the start of a longer prompt, i.e. the task.
+            // Every request therefore carries num_ctx; 8192 holds the system prompt, the task with its retrieved
+            // code and a few observations, every model Ollama serves for coding takes it, and it keeps the KV cache
+            // small enough for a laptop (it grows linearly with num_ctx, and Ollama reloads the model whenever
+            // num_ctx changes, so it is one fixed value per run). Larger windows are a --context-tokens away.
+            case OLLAMA -> 8_192;
+        };
+    }
+
+    private static int openAiWindow(String model) {
+        if (model.startsWith("gpt-5")) {
+            return 272_000; // its input limit; the 400k window includes reasoning and output
+        }
+        if (model.matches("o\\d.*")) {
+            return 200_000;
+        }
+        if (model.startsWith("gpt-3.5")) {
+            return 16_385;
+        }
+        if (model.equals("gpt-4") || model.startsWith("gpt-4-0")) {
+            return 8_192;
+        }
+        // gpt-4o, gpt-4o-mini, gpt-4-turbo; gpt-4.1 takes 1M, but a 128k budget keeps each step's cost and latency
+        // sane and condensing keeps what matters
+        return 128_000;
+    }
 }

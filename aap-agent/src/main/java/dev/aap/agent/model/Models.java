@@ -20,4 +20,9 @@ public final class Models {
                 .map(spec -> new ChainGateway.Link(spec, ProviderClients.chatModel(spec, settings)))
                 .toList(), settings);
     }
+
+    /** The window a gateway for {@code chain} works with: the smallest of its models' (no client is built). */
+    public static int contextTokens(List<ModelSpec> chain, ModelSettings settings) {
+        return chain.stream().mapToInt(settings::contextTokens).min().orElse(ModelSpec.FALLBACK_CONTEXT_TOKENS);
+    }
 }

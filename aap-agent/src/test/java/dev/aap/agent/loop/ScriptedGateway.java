@@ -1,5 +1,6 @@
 package dev.aap.agent.loop;
 
+import dev.aap.agent.model.ContextTooLongException;
 import dev.aap.agent.model.ModelGateway;
 import dev.aap.agent.model.ModelReply;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -12,12 +13,20 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** The gateway interface fed a script of replies; it keeps every request it was sent. */
+/** The gateway interface fed a script of replies (and refusals); it keeps every request it was sent. */
 final class ScriptedGateway implements ModelGateway {
 
     final List<ChatRequest> requests = new ArrayList<>();
-    private final Deque<ModelReply> script = new ArrayDeque<>();
+    private final Deque<Object> script = new ArrayDeque<>();
     private int ids;
+    int contextTokens = 32_768;
+
+    /** Adds a refusal of the prompt as too long, as a provider states it (-1: not stated). */
+    ScriptedGateway refuse(int limitTokens, int promptTokens) {
+        script.addLast(new ContextTooLongException("scripted:coder", limitTokens, promptTokens,
+                "the prompt is too long"));
+        return this;
+    }
 
     /** Adds a turn that makes these calls ({@code name, arguments} pairs), reporting the given tokens. */
     ScriptedGateway turn(String model, int inputTokens, int outputTokens, String... nameAndArgs) {
@@ -45,7 +54,16 @@ final class ScriptedGateway implements ModelGateway {
         if (script.isEmpty()) {
             throw new IllegalStateException("the script has no reply for request " + requests.size());
         }
-        return script.removeFirst();
+        Object next = script.removeFirst();
+        if (next instanceof ContextTooLongException refusal) {
+            throw refusal;
+        }
+        return (ModelReply) next;
+    }
+
+    @Override
+    public int contextTokens() {
+        return contextTokens;
     }
 
     @Override

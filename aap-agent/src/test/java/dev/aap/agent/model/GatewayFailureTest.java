@@ -106,13 +106,13 @@ class GatewayFailureTest {
     @Test
     void doesNotRetryOtherClientErrors() {
         try (var server = ScriptedModelServer.anthropic()) {
-            server.enqueue(Reply.httpError(400, "prompt is too long: 250000 tokens > 200000 maximum"));
+            server.enqueue(Reply.httpError(400, "messages: roles must alternate between \"user\" and \"assistant\""));
 
             var gateway = Models.connect(List.of(server.modelSpec("claude-sonnet-4-5")), settings);
 
             assertThatThrownBy(() -> gateway.chat(HELLO))
                     .isInstanceOf(BadInputException.class)
-                    .hasMessageContaining("HTTP 400: prompt is too long");
+                    .hasMessageContaining("HTTP 400: messages: roles must alternate");
             assertThat(server.requests()).hasSize(1);
         }
     }

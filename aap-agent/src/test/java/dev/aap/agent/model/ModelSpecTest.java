@@ -64,4 +64,28 @@ class ModelSpecTest {
                 .hasMessageContaining("bad --base-url 'localhost:8000'")
                 .hasMessageContaining("http://localhost:8000/v1");
     }
+
+    @Test
+    void eachProviderHasAContextWindowThatFitsItsModels() {
+        assertThat(ModelSpec.parseChain("openai:gpt-4o", null).getFirst().defaultContextTokens()).isEqualTo(128_000);
+        assertThat(ModelSpec.parseChain("openai:gpt-4o-mini", null).getFirst().defaultContextTokens())
+                .isEqualTo(128_000);
+        assertThat(ModelSpec.parseChain("openai:gpt-4.1", null).getFirst().defaultContextTokens()).isEqualTo(128_000);
+        assertThat(ModelSpec.parseChain("anthropic:claude-sonnet-4-5", null).getFirst().defaultContextTokens())
+                .isEqualTo(200_000);
+        assertThat(ModelSpec.parseChain("ollama:qwen2.5-coder:7b", null).getFirst().defaultContextTokens())
+                .isEqualTo(8192);
+        assertThat(ModelSpec.parseChain("openai:gpt-4o", "http://localhost:8000/v1").getFirst()
+                .defaultContextTokens()).isEqualTo(32_768);
+    }
+
+    @Test
+    void theUsersWindowOverridesEveryModelsDefault() {
+        var settings = new ModelSettings(java.time.Duration.ofSeconds(1), 0, java.time.Duration.ZERO,
+                java.util.Map.of(), null).withContextTokens(16_384);
+        var chain = ModelSpec.parseChain("ollama:qwen2.5-coder:7b,anthropic:claude-sonnet-4-5", null);
+
+        assertThat(chain).extracting(settings::contextTokens).containsExactly(16_384, 16_384);
+        assertThat(Models.contextTokens(chain, settings.withContextTokens(null))).isEqualTo(8192);
+    }
 }

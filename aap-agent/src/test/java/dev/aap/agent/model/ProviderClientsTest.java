@@ -5,6 +5,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProviderClientsTest {
@@ -18,14 +20,23 @@ class ProviderClientsTest {
 
     @Test
     void asksApiOpenAiComForMaxCompletionTokensKeepingToolsAndTemperature() {
-        ChatRequest adapted = ProviderClients.adapt(ModelSpec.parseChain("openai:gpt-5-mini", null).getFirst(), REQUEST);
+        ChatRequest adapted = ProviderClients.adapt(ModelSpec.parseChain("openai:gpt-4.1-mini", null).getFirst(),
+                REQUEST);
 
         var parameters = (OpenAiChatRequestParameters) adapted.parameters();
         assertThat(parameters.maxCompletionTokens()).isEqualTo(300);
         assertThat(parameters.maxOutputTokens()).isNull();
         assertThat(parameters.temperature()).isEqualTo(0.1);
         assertThat(parameters.toolSpecifications()).containsExactly(ProviderRoundTripTest.VIEW_FILE);
+        assertThat(parameters.parallelToolCalls()).isFalse();
         assertThat(adapted.messages()).isEqualTo(REQUEST.messages());
+    }
+
+    @Test
+    void reasoningModelsAreTheOSeriesAndGpt5() {
+        assertThat(List.of("o1", "o3-mini", "o4-mini", "gpt-5", "gpt-5-mini")).allMatch(ProviderClients::reasoningModel);
+        assertThat(List.of("gpt-4o", "gpt-4.1-mini", "gpt-5-chat-latest", "omni-coder"))
+                .noneMatch(ProviderClients::reasoningModel);
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One scripted answer of a {@link ScriptedModelServer}, written in whichever provider protocol the server speaks.
  */
-public sealed interface Reply permits Reply.Text, Reply.ToolCalls, Reply.HttpError, Reply.Malformed, Reply.Delayed {
+public sealed interface Reply permits Reply.Text, Reply.ToolCalls, Reply.HttpError, Reply.RawError, Reply.Malformed,
+        Reply.Delayed {
 
     /** Token usage reported with an answer. */
     record Usage(int input, int output) {
@@ -47,6 +48,10 @@ public sealed interface Reply permits Reply.Text, Reply.ToolCalls, Reply.HttpErr
     record HttpError(int status, String message) implements Reply {
     }
 
+    /** A non-2xx status with exactly {@code body}, for error shapes with fields of their own (llama.cpp's n_ctx). */
+    record RawError(int status, String body) implements Reply {
+    }
+
     /** Status 200 with exactly {@code rawBody}, for clients that must cope with junk. */
     record Malformed(String rawBody) implements Reply {
     }
@@ -69,6 +74,10 @@ public sealed interface Reply permits Reply.Text, Reply.ToolCalls, Reply.HttpErr
 
     static HttpError httpError(int status, String message) {
         return new HttpError(status, message);
+    }
+
+    static RawError rawError(int status, String body) {
+        return new RawError(status, body);
     }
 
     static Malformed malformed(String rawBody) {

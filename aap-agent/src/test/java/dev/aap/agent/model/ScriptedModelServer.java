@@ -149,6 +149,7 @@ public final class ScriptedModelServer implements AutoCloseable {
             }
             case Reply.HttpError error -> send(exchange, error.status(),
                     wire.error(error.status(), error.message()).toString());
+            case Reply.RawError raw -> send(exchange, raw.status(), raw.body());
             case Reply.Malformed malformed -> send(exchange, 200, malformed.rawBody());
             case Reply.Text text -> send(exchange, 200, wire.answer(text, request).toString());
             case Reply.ToolCalls calls -> send(exchange, 200, wire.answer(calls, request).toString());
