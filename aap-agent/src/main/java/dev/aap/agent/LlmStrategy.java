@@ -116,7 +116,8 @@ public final class LlmStrategy implements PatchStrategy {
                 ctx.buildCtx().scratch(), timeout);
         var check = new SuccessCheck(ctx, buildCtx, tester);
         var applier = new EditApplier(files, Policy.load(project), () -> ctx.workspace().diff().changedLines(),
-                settings.maxChangedLines(), (file, before, after) -> check.reproduceFirst(file));
+                settings.maxChangedLines(), (file, before, after) -> check.reproduceFirst(file)
+                        .or(() -> weakensTests(ctx, file, after)));
         java.util.function.Function<List<String>, ToolBox.TestSummary> tests = check::run;
         var stale = new boolean[1]; // an edit since the index was last brought up to date
         Runnable refresh = () -> {
@@ -184,6 +185,28 @@ public final class LlmStrategy implements PatchStrategy {
         List<String> fixed = ctx.kind() == dev.aap.core.run.TaskKind.REPAIR ? ctx.targets() : List.of();
         return new StrategyResult.Found(List.of(new StrategyResult.Solution(changed, summary, patch.changedLines(),
                 1.0, ctx.elapsedMillis(), fixed, narrative)), finalStats);
+    }
+
+    /**
+     * Why an edit may not leave {@code file} as {@code after}: it weakens tests of the base commit (a removed test or
+     * assertion, a changed expectation, an added skip); empty when it does not or the user allowed test edits.
+     */
+    private static java.util.Optional<String> weakensTests(StrategyContext ctx, String file, String after) {
+        if (ctx.task().allowTestEdits() || !dev.aap.core.policy.TestIntegrity.isTestFile(file)) {
+            return java.util.Optional.empty();
+        }
+        var before = ctx.workspace().readBase(file);
+        if (before.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var findings = dev.aap.core.policy.TestIntegrity.check(file, before.get(), after);
+        if (findings.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var b = new StringBuilder("this edit weakens existing tests, which the policy blocks:\n");
+        findings.stream().limit(5).forEach(f -> b.append("- ").append(f.render()).append('\n'));
+        return java.util.Optional.of(b.append("Keep existing tests and what they expect; add new tests if you need"
+                + " them, and change the code under test instead.").toString());
     }
 
     /** Loads the parsers and serializers every step uses while the first model calls are in flight. */

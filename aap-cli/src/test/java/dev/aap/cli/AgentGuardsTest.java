@@ -111,6 +111,49 @@ class AgentGuardsTest {
     }
 
     @Test
+    void aGreenChangeIsSubmittedWhenTheModelThenGoesRoundInCircles() throws Exception {
+        Cli.exampleRepo("python-pricing", repo);
+        try (var server = ScriptedModelServer.openAi()) {
+            // the fix is made and the tests pass; then the model only looks, three times the same, and never submits
+            server.enqueue(AgentScripts.edit(), AgentScripts.runTests(), AgentScripts.view(), AgentScripts.view(),
+                    AgentScripts.view());
+            JsonNode json = fix(server, "openai:gpt-4o-mini", Map.of("OPENAI_API_KEY", "sk-test"), "--no-roles");
+            assertThat(json.get("exit_code").asInt()).as(json.toString()).isZero();
+            assertThat(json.get("patch").asText()).contains("+    if quantity >= 10:");
+            assertThat(trajectory(json)).anyMatch(l -> l.contains("\"kind\":\"autosubmit\"") && l.contains("STUCK"));
+        }
+    }
+
+    @Test
+    void aGreenChangeSurvivesAModelServerThatDiesBeforeTheSubmit() throws Exception {
+        Cli.exampleRepo("python-pricing", repo);
+        try (var server = ScriptedModelServer.openAi()) {
+            // after the green test run the script runs out: every later request is answered 500
+            server.enqueue(AgentScripts.edit(), AgentScripts.runTests());
+            JsonNode json = fix(server, "openai:gpt-4o-mini", Map.of("OPENAI_API_KEY", "sk-test"), "--no-roles");
+            assertThat(json.get("exit_code").asInt()).as(json.toString()).isZero();
+            assertThat(trajectory(json)).anyMatch(l -> l.contains("\"kind\":\"autosubmit\"")
+                    && l.contains("MODEL_FAILED"));
+        }
+    }
+
+    @Test
+    void anEditThatLoosensATestIsRefusedAndTheModelFixesTheCodeInstead() throws Exception {
+        Cli.exampleRepo("python-pricing", repo);
+        try (var server = ScriptedModelServer.openAi()) {
+            Reply loosen = Reply.toolCalls(Reply.call("propose_edit", "{\"file_path\": \"test_pricing.py\","
+                    + " \"edit_type\": \"replace\", \"old_text\": \"assert bulk_discount(10) == 0.05\", \"patch\":"
+                    + " \"assert bulk_discount(10) == 0.0\", \"rationale_summary\": \"match the code\"}"));
+            server.enqueue(loosen, AgentScripts.edit(), AgentScripts.runTests(), AgentScripts.submit());
+            JsonNode json = fix(server, "openai:gpt-4o-mini", Map.of("OPENAI_API_KEY", "sk-test"), "--no-roles");
+            assertThat(json.get("exit_code").asInt()).as(json.toString()).isZero();
+            assertThat(server.requests().get(1).toString()).contains("weakens existing tests",
+                    "test_pricing.py:12:", "test_ten_units_get_the_small_discount");
+            assertThat(json.get("patch").asText()).doesNotContain("test_pricing.py");
+        }
+    }
+
+    @Test
     void stepBudgetEndsTheRun() throws Exception {
         Cli.exampleRepo("python-pricing", repo);
         try (var server = ScriptedModelServer.openAi()) {

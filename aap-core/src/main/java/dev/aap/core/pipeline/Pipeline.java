@@ -190,7 +190,7 @@ public final class Pipeline {
         // review
         events.emit(new Event.StepStarted("review"));
         PolicyDecision decision = Policy.load(workspace.projectDir()).check(patch, source.subdir(), workspace.root());
-        List<String> weakened = List.of(); // the test integrity guard comes next
+        List<String> weakened = TestGuard.findings(patch, source.subdir(), workspace);
         List<String> reasons = new java.util.ArrayList<>(decision.reasons());
         if (!task.allowTestEdits()) {
             reasons.addAll(weakened);

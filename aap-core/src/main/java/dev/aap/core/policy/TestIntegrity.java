@@ -63,19 +63,7 @@ public final class TestIntegrity {
      * {@code conftest.py}, or any {@code .py} under a {@code tests/} or {@code test/} directory.
      */
     public static boolean isTestFile(String relPath) {
-        String path = relPath.replace('\\', '/');
-        int slash = path.lastIndexOf('/');
-        String name = path.substring(slash + 1);
-        String dirs = "/" + (slash < 0 ? "" : path.substring(0, slash + 1));
-        if (name.endsWith(".java")) {
-            return dirs.contains("/src/test/") || name.endsWith("Test.java") || name.endsWith("Tests.java")
-                    || name.endsWith("IT.java");
-        }
-        if (name.endsWith(".py")) {
-            return name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")
-                    || dirs.contains("/tests/") || dirs.contains("/test/");
-        }
-        return false;
+        return dev.aap.core.build.TestFiles.isTestFile(relPath); // one definition for the guard and the task kinds
     }
 
     /**

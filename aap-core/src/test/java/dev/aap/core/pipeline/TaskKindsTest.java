@@ -208,6 +208,37 @@ class TaskKindsTest {
     }
 
     @Test
+    void aChangeThatLoosensAFailingTestsExpectationNeedsAHuman() throws Exception {
+        String failing = TEST_STOCK.replace("== 3", "== 2");
+        Path repo = repo(Map.of("stock.py", STOCK, "test_stock.py", failing));
+        // the "fix" edits the test back to what the code does, instead of the code
+        var brain = new Brain(Set.of(TaskKind.REPAIR), c -> Map.of("test_stock.py", failing.replace("== 2", "== 3")));
+
+        RunResult r = run(brain, task(repo, ""));
+
+        assertThat(r.status()).isEqualTo(RunStatus.NEEDS_HUMAN);
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.message()).contains("test_stock.py:5:", "test_remove_some", "expected value");
+        assertThat(r.branch()).isNull();
+    }
+
+    @Test
+    void theUserMayAllowTestEditsAndThePullRequestSaysSo() throws Exception {
+        String failing = TEST_STOCK.replace("== 3", "== 2");
+        Path repo = repo(Map.of("stock.py", STOCK, "test_stock.py", failing));
+        var brain = new Brain(Set.of(TaskKind.REPAIR), c -> Map.of("test_stock.py", failing.replace("== 2", "== 3")));
+        var task = new Task(repo, "", null, "scripted", Duration.ofSeconds(60), 100, null, null, null, List.of(),
+                true);
+
+        RunResult r = run(brain, task);
+
+        assertThat(r.status()).as(r.message()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(r.allowedTestEdits()).singleElement().asString().contains("test_stock.py:5:");
+        assertThat(Files.readString(Path.of(r.runDir()).resolve("pr.md"))).contains("--allow-test-edits",
+                "test_stock.py:5:");
+    }
+
+    @Test
     void aTargetThatPassesAtTheBaseCommitIsBadInput() throws Exception {
         Path repo = repo(Map.of("stock.py", STOCK, "test_stock.py", TEST_STOCK + "\n\ndef test_bad():\n"
                 + "    assert False\n"));
