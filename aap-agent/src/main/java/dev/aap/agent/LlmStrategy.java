@@ -1,35 +1,21 @@
 package dev.aap.agent;
 
-import dev.aap.agent.files.ProjectFiles;
 import dev.aap.agent.index.CodeIndex;
 import dev.aap.agent.index.IndexStats;
-import dev.aap.agent.loop.AgentLoop;
-import dev.aap.agent.loop.Limits;
 import dev.aap.agent.loop.ModelCaller;
 import dev.aap.agent.loop.Trajectory;
 import dev.aap.agent.model.ModelGateway;
-import dev.aap.agent.role.Critic;
-import dev.aap.agent.role.Integrator;
 import dev.aap.agent.role.Planner;
 import dev.aap.agent.role.Prompts;
 import dev.aap.agent.role.SpecRefiner;
 import dev.aap.agent.role.Tester;
-import dev.aap.agent.edit.EditApplier;
-import dev.aap.agent.tool.ToolBox;
 import dev.aap.agent.usage.PriceTable;
 import dev.aap.agent.usage.UsageMeter;
-import dev.aap.core.build.BuildContext;
-import dev.aap.core.build.TestCase;
-import dev.aap.core.build.TestRun;
 import dev.aap.core.event.Event;
-import dev.aap.core.integrate.Narrative;
-import dev.aap.core.patch.Patch;
 import dev.aap.core.pipeline.PatchStrategy;
 import dev.aap.core.pipeline.StrategyContext;
 import dev.aap.core.pipeline.StrategyResult;
-import dev.aap.core.policy.Policy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,105 +95,39 @@ public final class LlmStrategy implements PatchStrategy {
                 spec, plan, failing, TaskBrief.testSource(ctx, sources), Context.hintLines(project, hints(ctx)),
                 retrieved, Context.layout(project));
 
-        var files = new ProjectFiles(project, rel -> ctx.workspace().trackNew(rel));
-        var counts = new int[1]; // edits applied
-        Duration timeout = testTimeout(ctx);
-        var buildCtx = new BuildContext(ctx.buildCtx().sandbox(), ctx.buildCtx().projectDir(),
-                ctx.buildCtx().scratch(), timeout);
-        var check = new SuccessCheck(ctx, buildCtx, tester);
-        var applier = new EditApplier(files, Policy.load(project), () -> ctx.workspace().diff().changedLines(),
-                settings.maxChangedLines(), (file, before, after) -> check.reproduceFirst(file)
-                        .or(() -> weakensTests(ctx, file, after)));
-        java.util.function.Function<List<String>, ToolBox.TestSummary> tests = check::run;
-        var stale = new boolean[1]; // an edit since the index was last brought up to date
-        Runnable refresh = () -> {
-            if (stale[0]) {
-                index.update();
-                stale[0] = false;
-            }
-        };
-        var tools = new ToolBox(files, index, refresh, applier, out -> {
-            if (out instanceof dev.aap.agent.edit.EditOutcome.Applied) {
-                counts[0]++;
-                stale[0] = true;
-            }
-        }, tests);
-        var limits = new Limits(settings.maxSteps(), settings.maxInputTokens(), settings.maxOutputTokens(),
-                settings.maxCostUsd(), ctx.deadline(), settings.maxChangedLines(), 4);
-        var loop = new AgentLoop(caller, tools, limits, ctx.events(), () -> {
-            String sha = ctx.workspace().diff().sha256();
-            return sha.equals(EMPTY_SHA) ? "" : sha;
-        }, tests);
         String system = Prompts.load("coder", Map.of("language", ctx.build().language(), "build", ctx.build().name()));
         try {
             warm.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        AgentLoop.Result res = loop.run(system, first);
-        var stats = new StrategyResult.Stats(counts[0], check.runs(), check.runs(), median(res.overheadMs()),
-                res.green() ? ctx.elapsedMillis() : -1, caller.meter().total());
-        if (res.stop().kind().needsHuman()) {
-            return new StrategyResult.NeedsHuman(res.stop().reason(), stats);
-        }
-        if (!res.green()) {
-            return new StrategyResult.NotFound("the agent stopped: " + res.stop().kind() + " (" + res.stop().reason()
-                    + ")", stats);
-        }
-        return solution(ctx, caller, res, stats);
-    }
-
-    /** The green workspace as one solution, reviewed by the Critic and described by the Integrator. */
-    private StrategyResult solution(StrategyContext ctx, ModelCaller caller, AgentLoop.Result res,
-                                    StrategyResult.Stats stats) {
-        var project = ctx.workspace().projectDir();
-        Patch patch = ctx.workspace().diff();
-        var changed = new LinkedHashMap<String, String>();
-        String prefix = ctx.workspace().source().subdir().isEmpty() ? "" : ctx.workspace().source().subdir() + "/";
-        for (String f : patch.files()) {
-            String rel = f.startsWith(prefix) ? f.substring(prefix.length()) : f;
-            if (!java.nio.file.Files.isRegularFile(project.resolve(rel))) {
-                return new StrategyResult.NotFound("the agent's change deletes " + f
-                        + ", which this version does not hand on", stats);
+        var attempt = new CoderRun(settings, ctx, index, tester, system, first);
+        var record = new ArrayList<String>();
+        StrategyResult last = null;
+        for (int k = 1; k <= settings.attempts(); k++) {
+            if (k > 1) {
+                if (ctx.pastDeadline()) {
+                    record.add(k + ": not started, the time budget ran out");
+                    break;
+                }
+                ctx.workspace().reset(); // an independent attempt starts from the base commit
+                ctx.events().emit(new Event.StepStarted("attempt " + k + " of " + settings.attempts()));
             }
-            changed.put(rel, ctx.workspace().read(rel));
+            // later attempts sample at a higher temperature, so they do not repeat the first one word for word
+            ModelCaller c = k == 1 ? caller : caller.withTemperature(Math.max(caller.temperature(), RETRY_TEMPERATURE));
+            caller.trajectory().write("attempt", Map.of("attempt", k, "of", settings.attempts(), "temperature",
+                    c.temperature()));
+            last = attempt.run(c, k);
+            record.add(k + ": " + CoderRun.describe(last));
+            if (!(last instanceof StrategyResult.NotFound)) {
+                break;
+            }
         }
-        String issue = ctx.task().issue();
-        Narrative narrative = Narrative.none();
-        if (settings.roles()) {
-            Critic.Review review = new Critic(caller).review(issue, patch.diff(), "all tests pass");
-            narrative = new Integrator(caller).describe(issue, patch.diff(), review);
-        }
-        var finalStats = new StrategyResult.Stats(stats.candidates(), stats.validated(), stats.compiled(),
-                stats.validationMsMedian(), stats.firstPlausibleMs(), caller.meter().total());
-        String summary = res.summary().isBlank() ? "change by the llm agent" : res.summary().lines().findFirst()
-                .orElse("").strip();
-        List<String> fixed = ctx.kind() == dev.aap.core.run.TaskKind.REPAIR ? ctx.targets() : List.of();
-        return new StrategyResult.Found(List.of(new StrategyResult.Solution(changed, summary, patch.changedLines(),
-                1.0, ctx.elapsedMillis(), fixed, narrative)), finalStats);
+        return CoderRun.withAttempts(last, record, caller.meter().total());
     }
 
-    /**
-     * Why an edit may not leave {@code file} as {@code after}: it weakens tests of the base commit (a removed test or
-     * assertion, a changed expectation, an added skip); empty when it does not or the user allowed test edits.
-     */
-    private static java.util.Optional<String> weakensTests(StrategyContext ctx, String file, String after) {
-        if (ctx.task().allowTestEdits() || !dev.aap.core.policy.TestIntegrity.isTestFile(file)) {
-            return java.util.Optional.empty();
-        }
-        var before = ctx.workspace().readBase(file);
-        if (before.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        var findings = dev.aap.core.policy.TestIntegrity.check(file, before.get(), after);
-        if (findings.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        var b = new StringBuilder("this edit weakens existing tests, which the policy blocks:\n");
-        findings.stream().limit(5).forEach(f -> b.append("- ").append(f.render()).append('\n'));
-        return java.util.Optional.of(b.append("Keep existing tests and what they expect; add new tests if you need"
-                + " them, and change the code under test instead.").toString());
-    }
+    /** The temperature of attempts after the first. */
+    static final double RETRY_TEMPERATURE = 0.7;
 
     /** Loads the parsers and serializers every step uses while the first model calls are in flight. */
     private static void warmUp() {
@@ -242,8 +162,6 @@ public final class LlmStrategy implements PatchStrategy {
     /** Above this many source files, vectors are only built by {@code aap index}, not inside a run. */
     static final int EMBED_NOW_MAX_FILES = 150;
 
-    private static final String EMPTY_SHA = Patch.parse("").sha256();
-
     private CodeIndex openIndex(StrategyContext ctx, long files) {
         ctx.events().emit(new Event.StepStarted("index"));
         long t0 = System.nanoTime();
@@ -266,21 +184,7 @@ public final class LlmStrategy implements PatchStrategy {
         return index;
     }
 
-    /** Three times the baseline run, at least a minute, at most the build's own limit. */
-    private static Duration testTimeout(StrategyContext ctx) {
-        long base = ctx.baseline().exec().elapsed().toMillis();
-        Duration d = Duration.ofMillis(Math.max(60_000, base * 3));
-        return d.compareTo(ctx.buildCtx().testTimeout()) > 0 ? ctx.buildCtx().testTimeout() : d;
-    }
 
-    private static long median(List<Long> xs) {
-        if (xs.isEmpty()) {
-            return 0;
-        }
-        var s = new ArrayList<>(xs);
-        s.sort(null);
-        return s.get(s.size() / 2);
-    }
 
     private static String usageLine(UsageMeter m) {
         var u = m.total();

@@ -85,6 +85,11 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--no-embeddings", description = "Code index without vector search (BM25 only).")
     private boolean noEmbeddings;
 
+    @Option(names = "--attempts", defaultValue = "1", description = "Independent attempts of the agent, each from a"
+            + " clean workspace (the first at --temperature, later ones at 0.7), until one meets the success"
+            + " criterion (default: ${DEFAULT-VALUE}).")
+    private int attempts;
+
     @Option(names = "--roles", paramLabel = "full|minimal", description = "full: Spec-Refiner, Planner, Coder,"
             + " Critic and Integrator; minimal: the Coder and the deterministic Tester only (fewer model calls). Default:"
             + " minimal for ollama: models, full otherwise.")
@@ -111,6 +116,9 @@ final class FixCommand implements Callable<Integer> {
     public Integer call() {
         if (budgetSeconds != null && budgetSeconds <= 0) {
             throw new BadInputException("--budget-seconds must be positive, got " + budgetSeconds);
+        }
+        if (attempts < 1 || attempts > 10) {
+            throw new BadInputException("--attempts must be between 1 and 10, got " + attempts);
         }
         if (maxCandidates <= 0) {
             throw new BadInputException("--max-candidates must be positive, got " + maxCandidates);
@@ -143,7 +151,8 @@ final class FixCommand implements Callable<Integer> {
                 : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel,
                 chosenUrl, null, targetTests, allowTestEdits);
         var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache, window, sampling))
-                .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings).withRoles(fullRoles(chosenModel));
+                .withLimits(maxSteps, maxCostUsd).withEmbeddings(!noEmbeddings).withRoles(fullRoles(chosenModel))
+                .withAttempts(attempts);
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)),
                 dryRun);
         RunResult result = Interrupts.run(pipeline, task, err);

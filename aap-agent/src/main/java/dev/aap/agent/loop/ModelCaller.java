@@ -137,7 +137,7 @@ public final class ModelCaller {
         long waited = (System.nanoTime() - t0) / 1_000_000;
         shared.waitedMillis += waited;
         shared.tokens.observe(raw, reply.inputTokens());
-        double cost = meter.record(reply.model(), reply.inputTokens(), reply.outputTokens(), reply.cached());
+        double cost = meter.record(role, reply.model(), reply.inputTokens(), reply.outputTokens(), reply.cached());
         var r = new LinkedHashMap<String, Object>();
         r.put("role", role);
         r.put("reply", ResponseCache.toJson(reply));

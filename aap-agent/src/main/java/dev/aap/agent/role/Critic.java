@@ -10,7 +10,7 @@ import java.util.Map;
 /** Reviews the final diff for correctness risks, weakened tests and security; recorded beside the policy decision. */
 public final class Critic {
 
-    /** The verdict ({@code approve} or {@code concerns}) and its points. */
+    /** The verdict ({@code approve}, {@code concerns} or {@code reject}) and its points. */
     public record Review(String verdict, List<String> notes) {
 
         public Review {
@@ -30,7 +30,8 @@ public final class Critic {
                 + testSummary;
         return JsonRole.ask(caller, "critic", Map.of(), input).map(n -> {
             String v = n.path("verdict").asText("concerns").strip().toLowerCase(Locale.ROOT);
-            return new Review(v.equals("approve") ? "approve" : "concerns", JsonRole.strings(n, "notes"));
+            String verdict = v.equals("approve") || v.equals("reject") ? v : "concerns";
+            return new Review(verdict, JsonRole.strings(n, "notes"));
         }).orElse(new Review("concerns", List.of("the critic gave no usable review")));
     }
 }

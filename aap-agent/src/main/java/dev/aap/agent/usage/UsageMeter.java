@@ -14,6 +14,7 @@ public final class UsageMeter {
     private long input;
     private long output;
     private double cost;
+    private final java.util.Map<String, Integer> byRole = new java.util.TreeMap<>();
 
     public UsageMeter(PriceTable prices) {
         this.prices = prices;
@@ -24,6 +25,13 @@ public final class UsageMeter {
      * tokens are counted, nothing was spent).
      */
     public synchronized double record(String model, long inputTokens, long outputTokens, boolean cached) {
+        return record("other", model, inputTokens, outputTokens, cached);
+    }
+
+    /** {@link #record(String, long, long, boolean)} for a call made by {@code role}. */
+    public synchronized double record(String role, String model, long inputTokens, long outputTokens,
+                                      boolean cached) {
+        byRole.merge(role, 1, Integer::sum);
         calls++;
         input += inputTokens;
         output += outputTokens;
@@ -41,7 +49,8 @@ public final class UsageMeter {
     }
 
     public synchronized ModelUsage total() {
-        return new ModelUsage(calls, input, output, Math.round(cost * 1_000_000) / 1_000_000.0, unpriced.isEmpty());
+        return new ModelUsage(calls, input, output, Math.round(cost * 1_000_000) / 1_000_000.0, unpriced.isEmpty(),
+                byRole);
     }
 
     /** Models used without a known price, e.g. for a "price unknown" note. */

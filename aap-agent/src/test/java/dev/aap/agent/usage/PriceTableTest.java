@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +51,7 @@ class PriceTableTest {
         assertThat(meter.record("openai:gpt-99", 1000, 500, false)).isZero();
         assertThat(meter.record("openai:gpt-4o-mini", 1_000_000, 0, false)).isCloseTo(0.15, within(1e-9));
 
-        assertThat(meter.total()).isEqualTo(new ModelUsage(2, 1_001_000, 500, 0.15, false));
+        assertThat(meter.total()).isEqualTo(new ModelUsage(2, 1_001_000, 500, 0.15, false, Map.of("other", 2)));
         assertThat(meter.unpriced()).containsExactly("openai:gpt-99");
     }
 
@@ -60,7 +61,7 @@ class PriceTableTest {
 
         assertThat(meter.record("openai:gpt-4o", 1_000_000, 1_000_000, true)).isZero();
 
-        assertThat(meter.total()).isEqualTo(new ModelUsage(1, 1_000_000, 1_000_000, 0, true));
+        assertThat(meter.total()).isEqualTo(new ModelUsage(1, 1_000_000, 1_000_000, 0, true, Map.of("other", 1)));
     }
 
     @Test

@@ -23,11 +23,12 @@ import java.util.Locale;
  * @param kind         what the task was: repair, issue or tdd
  * @param evidence     the test runs on the base commit and the branch (null for a change with no report)
  * @param allowedTestEdits changes to existing tests the guard would block, allowed by the user
+ * @param attempts     the strategy's independent attempts, one line each (empty with a single attempt)
  */
 public record ChangeDescription(String runId, String issue, String summary, Patch patch, String testCommand,
                                 int testsRun, List<String> fixedTests, List<String> alternatives, String strategy,
                                 Narrative narrative, TaskKind kind, TestEvidence evidence,
-                                List<String> allowedTestEdits) {
+                                List<String> allowedTestEdits, List<String> attempts) {
 
     public ChangeDescription {
         fixedTests = List.copyOf(fixedTests);
@@ -35,6 +36,7 @@ public record ChangeDescription(String runId, String issue, String summary, Patc
         narrative = narrative == null ? Narrative.none() : narrative;
         kind = kind == null ? TaskKind.REPAIR : kind;
         allowedTestEdits = allowedTestEdits == null ? List.of() : List.copyOf(allowedTestEdits);
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
     }
 
     /** {@code aap/<run-id>-<slug>}, the slug taken from the issue text or the summary. */

@@ -94,6 +94,10 @@ public final class PullRequestBody {
         b.append("## Open items\n");
         b.append("- The change is plausible (every test passes) but the tests may not pin the intended behaviour:"
                 + " review the logic, not only the green run.\n");
+        if (!c.attempts().isEmpty()) {
+            b.append("- Found after ").append(c.attempts().size()).append(" independent attempts:\n");
+            c.attempts().forEach(a -> b.append("  - attempt ").append(a).append('\n'));
+        }
         if (!c.allowedTestEdits().isEmpty()) {
             b.append("- Existing tests were changed in ways the test integrity guard blocks; the user allowed it"
                     + " (--allow-test-edits):\n");

@@ -205,7 +205,7 @@ public final class Pipeline {
                 proofRun.report().executed(), proof.evidence().failToPass(),
                 found.solutions().stream().skip(1).limit(3).map(StrategyResult.Solution::summary).toList(),
                 strategy.name(), chosen.notes(), base.kind(), proof.evidence(),
-                task.allowTestEdits() ? weakened : List.of());
+                task.allowTestEdits() ? weakened : List.of(), found.stats().attempts());
         String branch = change.branchName();
         Checks.write(runDir.resolve("pr.md"), PullRequestBody.render(change, branch,
                 decision.allowed() ? "all passed" : String.join("; ", decision.reasons())));

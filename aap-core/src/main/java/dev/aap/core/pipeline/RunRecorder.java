@@ -117,6 +117,6 @@ final class RunRecorder {
                 stats.validated(), stats.validationMsMedian(),
                 stats.firstPlausibleMs() < 0 ? null : stats.firstPlausibleMs(), Math.round(seconds * 100) / 100.0,
                 alternatives, policyReasons, runDir.toString(), stats.usage(), critic,
-                kind == null ? null : kind.label(), evidence, allowedTestEdits);
+                kind == null ? null : kind.label(), evidence, allowedTestEdits, stats.attempts());
     }
 }

@@ -77,12 +77,24 @@ public sealed interface StrategyResult {
      * @param validationMsMedian median validation time
      * @param firstPlausibleMs   run time of the first plausible patch, or -1
      * @param usage              model calls, tokens and cost (none for the offline brain)
+     * @param attempts           one line per independent attempt of the llm brain ("2: STUCK (...)"), or empty
      */
     record Stats(int candidates, int validated, int compiled, long validationMsMedian, long firstPlausibleMs,
-                 ModelUsage usage) {
+                 ModelUsage usage, List<String> attempts) {
 
         public Stats {
             usage = usage == null ? ModelUsage.none() : usage;
+            attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        }
+
+        public Stats(int candidates, int validated, int compiled, long validationMsMedian, long firstPlausibleMs,
+                     ModelUsage usage) {
+            this(candidates, validated, compiled, validationMsMedian, firstPlausibleMs, usage, List.of());
+        }
+
+        /** The same effort with the attempts recorded and the usage replaced by the run's total. */
+        public Stats withAttempts(List<String> lines, ModelUsage total) {
+            return new Stats(candidates, validated, compiled, validationMsMedian, firstPlausibleMs, total, lines);
         }
 
         public Stats(int candidates, int validated, int compiled, long validationMsMedian, long firstPlausibleMs) {
@@ -96,8 +108,10 @@ public sealed interface StrategyResult {
         /** Effort of two strategies run one after the other. */
         public Stats plus(Stats o) {
             long first = firstPlausibleMs >= 0 ? firstPlausibleMs : o.firstPlausibleMs;
+            var lines = new java.util.ArrayList<>(attempts);
+            lines.addAll(o.attempts);
             return new Stats(candidates + o.candidates, validated + o.validated, compiled + o.compiled,
-                    Math.max(validationMsMedian, o.validationMsMedian), first, usage.plus(o.usage));
+                    Math.max(validationMsMedian, o.validationMsMedian), first, usage.plus(o.usage), lines);
         }
     }
 }

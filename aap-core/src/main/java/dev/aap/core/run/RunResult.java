@@ -35,13 +35,15 @@ import java.util.List;
  * @param taskKind              repair, issue or tdd (decided from the baseline), or null before it is known
  * @param tests                 what the base-commit and branch test runs showed about the change, or null
  * @param allowedTestEdits      changes to existing tests the test integrity guard would block, allowed by the user
+ * @param attempts              the llm brain's independent attempts, one line each (empty with a single attempt)
  */
 public record RunResult(String runId, RunStatus status, int exitCode, String message, String repo, String baseCommit,
                         String strategy, String sandbox, String buildTool, String testCommand, int baselineTests,
                         long baselineMs, List<String> failingTests, String branch, String commit, String patch, int changedLines,
                         int candidates, int validated, long validationMsMedian, Long firstPlausibleMs, double seconds,
                         List<String> alternatives, List<String> policyReasons, String runDir, ModelUsage usage,
-                        Critic critic, String taskKind, TestEvidence tests, List<String> allowedTestEdits) {
+                        Critic critic, String taskKind, TestEvidence tests, List<String> allowedTestEdits,
+                        List<String> attempts) {
 
     public RunResult {
         failingTests = failingTests == null ? List.of() : List.copyOf(failingTests);
@@ -49,6 +51,7 @@ public record RunResult(String runId, RunStatus status, int exitCode, String mes
         policyReasons = policyReasons == null ? List.of() : List.copyOf(policyReasons);
         usage = usage == null ? ModelUsage.none() : usage;
         allowedTestEdits = allowedTestEdits == null ? List.of() : List.copyOf(allowedTestEdits);
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
     }
 
     /** A model's review of the final diff, recorded beside the policy decision; it does not block by itself. */
