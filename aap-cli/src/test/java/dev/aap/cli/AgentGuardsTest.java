@@ -154,6 +154,57 @@ class AgentGuardsTest {
     }
 
     @Test
+    void aUnifiedDiffWithStaleLineNumbersIsAppliedAsADiff() throws Exception {
+        Cli.exampleRepo("python-pricing", repo);
+        try (var server = ScriptedModelServer.openAi()) {
+            // a diff where new text was asked for, its hunk header six lines off
+            String diff = "--- a/pricing.py\\n+++ b/pricing.py\\n@@ -14,4 +14,4 @@\\n     if quantity >= 100:\\n"
+                    + "         return 0.15\\n-    if quantity > 10:\\n+    if quantity >= 10:\\n         return 0.05\\n";
+            Reply edit = Reply.toolCalls(Reply.call("propose_edit", "{\"file_path\": \"pricing.py\", \"edit_type\":"
+                    + " \"replace\", \"locator\": {\"line_range\": {\"start\": 16, \"end\": 16}}, \"patch\": \"" + diff
+                    + "\", \"rationale_summary\": \"inclusive bound\"}"));
+            server.enqueue(edit, AgentScripts.runTests(), AgentScripts.submit());
+            JsonNode json = fix(server, "openai:gpt-4o-mini", Map.of("OPENAI_API_KEY", "sk-test"), "--no-roles");
+            assertThat(json.get("exit_code").asInt()).as(json.toString()).isZero();
+            assertThat(server.requests().get(1).toString()).contains("Edit applied");
+            assertThat(json.get("patch").asText()).contains("+    if quantity >= 10:").doesNotContain("+++ b/pricing.py\n+");
+        }
+    }
+
+    @Test
+    void aContextLengthErrorIsAnsweredByCondensingNotByEndingTheRun() throws Exception {
+        Cli.exampleRepo("python-pricing", repo);
+        // a big generated table the model reads in two views before the server says the prompt is too long
+        var rates = new StringBuilder();
+        for (int i = 1; i <= 400; i++) {
+            rates.append("RATE_").append(i).append(" = {'region': 'north-east', 'tier': ").append(i)
+                    .append(", 'factor': 1.2345}  # generated from the pricing sheet\n");
+        }
+        Files.writeString(repo.resolve("rates.py"), rates.toString());
+        Cli.git(repo, "add", "-A");
+        Cli.git(repo, "commit", "-qm", "rates");
+        try (var server = ScriptedModelServer.openAi()) {
+            String tooLong = "{\"error\": {\"message\": \"This model's maximum context length is 8192 tokens."
+                    + " However, your messages resulted in 12500 tokens. Please reduce the length of the"
+                    + " messages.\", \"type\": \"invalid_request_error\", \"param\": \"messages\", \"code\":"
+                    + " \"context_length_exceeded\"}}";
+            server.enqueue(Reply.toolCalls(Reply.call("view_file", "{\"path\": \"rates.py\"}")),
+                    Reply.toolCalls(Reply.call("view_file", "{\"path\": \"rates.py\", \"start_line\": 201}")),
+                    AgentScripts.view(), Reply.rawError(400, tooLong), AgentScripts.edit(), AgentScripts.runTests(),
+                    AgentScripts.submit());
+            JsonNode json = fix(server, "openai:gpt-4o-mini", Map.of("OPENAI_API_KEY", "sk-test"), "--no-roles");
+            assertThat(json.get("exit_code").asInt()).as(json.toString()).isZero();
+            assertThat(trajectory(json)).anyMatch(l -> l.contains("\"kind\":\"context_condensed\"")
+                    && l.contains("refused"));
+            // the request after the refusal is smaller and still carries the task
+            int refused = server.requests().get(3).toString().length();
+            String retried = server.requests().get(4).toString();
+            assertThat(retried.length()).isLessThan(refused / 2);
+            assertThat(retried).contains("Ten units should get the bulk discount");
+        }
+    }
+
+    @Test
     void stepBudgetEndsTheRun() throws Exception {
         Cli.exampleRepo("python-pricing", repo);
         try (var server = ScriptedModelServer.openAi()) {
