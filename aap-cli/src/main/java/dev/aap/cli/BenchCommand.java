@@ -68,7 +68,8 @@ final class BenchCommand implements Callable<Integer> {
             + " auto for tasks, which is llm with a model).")
     private String strategy;
 
-    @Option(names = "--model", description = "Model(s) for llm/hybrid, as for 'aap fix' (default: $AAP_MODEL, else config.yaml).")
+    @Option(names = "--model", description = "Model(s) for llm/hybrid, as for 'aap fix' (default: $AAP_MODEL, else"
+            + " config.yaml).")
     private String model;
 
     @Option(names = "--base-url", description = "Model server address (default: $AAP_BASE_URL).")

@@ -72,7 +72,8 @@ final class BenchTaskReport {
                         t.get("with_patch")));
         out.printf("model: %s calls, %s input / %s output tokens, $%.4f%s; %s s in all%n", t.get("model_calls"),
                 t.get("input_tokens"), t.get("output_tokens"), (double) t.get("cost_usd"),
-                (boolean) t.get("price_known") ? "" : " (price unknown for some model: counted as 0)", t.get("seconds"));
+                (boolean) t.get("price_known") ? "" : " (price unknown for some model: counted as 0)",
+                t.get("seconds"));
         out.flush();
     }
 
