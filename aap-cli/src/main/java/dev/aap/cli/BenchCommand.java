@@ -1,7 +1,12 @@
 package dev.aap.cli;
 
+import dev.aap.agent.AgentSettings;
+import dev.aap.agent.model.ModelSettings;
+import dev.aap.agent.model.ModelSpec;
+import dev.aap.agent.model.Models;
 import dev.aap.core.AapException;
 import dev.aap.core.BadInputException;
+import dev.aap.core.event.EventListener;
 import dev.aap.core.pipeline.Pipeline;
 import dev.aap.core.run.RunResult;
 import dev.aap.core.run.RunStore;
@@ -12,34 +17,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
- * {@code aap bench DIR}: runs the fix pipeline over every package of a benchmark folder and prints a table. The
- * engine gets a copy without the reference fix; the reference is read only after the engine is done.
+ * {@code aap bench DIR}: runs the fix pipeline over a benchmark folder and prints a table. Two layouts: task folders
+ * with a {@code task.json} each (issue text, hidden tests; scored by the hidden tests), or QuixBugs-style packages
+ * {@code DIR/{java,python}/<name>/bench.json} (scored against the reference fix). The engine never sees what scores it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run the pipeline over a benchmark folder DIR/{java,python}/<name>/ and print a table.")
+        description = {"Run the pipeline over a benchmark folder and print a table: task folders DIR/<name>/task.json"
+                + " (see bench/tasks/README.md), or QuixBugs-style packages DIR/{java,python}/<name>/bench.json."},
+        footer = {"", "Exit codes: 0 the suite ran (whatever it resolved), 2 bad input (a task.json, or issue tasks"
+                + " without a model), 3 environment problem."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", description = "Benchmark folder, e.g. ../shared/bench/quixbugs-dev.")
+    @Parameters(index = "0", description = "Benchmark folder, e.g. bench/tasks or ../shared/bench/quixbugs-dev.")
     private Path dir;
 
-    @Option(names = "--budget-seconds", defaultValue = "60", description = "Budget per program (default: ${DEFAULT-VALUE}).")
-    private int budgetSeconds;
+    @Option(names = "--budget-seconds", description = "Budget per task or program (default: 60 for packages;"
+            + " for tasks 900 with a model, 120 for search).")
+    private Integer budgetSeconds;
 
     @Option(names = "--language", description = "Only java or only python.")
     private String language;
 
-    @Option(names = "--only", split = ",", description = "Only these program names.")
+    @Option(names = "--only", split = ",", description = "Only these task or program names.")
     private List<String> only = List.of();
 
     @Option(names = "--sandbox", defaultValue = "auto", description = "bwrap, none or auto.")
@@ -51,28 +64,140 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show each run's progress on stderr.")
     private boolean verbose;
 
-    @Option(names = "--strategy", defaultValue = "search", description = "Brain: search (default), llm, hybrid, auto.")
+    @Option(names = "--strategy", description = "Brain: auto, search, llm or hybrid (default: search for packages;"
+            + " auto for tasks, which is llm with a model).")
     private String strategy;
 
-    @Option(names = "--model", description = "Model(s) for llm/hybrid, as for 'aap fix' (default: $AAP_MODEL, else config.yaml).")
+    @Option(names = "--model", description = "Model(s) for llm/hybrid, as for 'aap fix' (default: $AAP_MODEL, else"
+            + " config.yaml).")
     private String model;
 
     @Option(names = "--base-url", description = "Model server address (default: $AAP_BASE_URL).")
     private String baseUrl;
 
+    @Option(names = "--max-steps", description = "Most agent turns per task (default: 30).")
+    private Integer maxSteps;
+
+    @Option(names = "--max-cost-usd", description = "Most dollars the models may cost per task (default: 2.0).")
+    private Double maxCostUsd;
+
+    @Option(names = "--no-cache", description = "Always ask the model, never answer from the response cache"
+            + " (a benchmark of a model should not reuse earlier answers).")
+    private boolean noCache;
+
+    @Option(names = "--no-embeddings", description = "Code index without vector search (BM25 only).")
+    private boolean noEmbeddings;
+
+    @Option(names = "--no-roles", description = "Only the Coder: no Spec-Refiner, Planner, Critic or Integrator.")
+    private boolean noRoles;
+
+    @Option(names = "--check-tasks", description = "Run no engine: check that each task's PASS_TO_PASS tests pass"
+            + " on repo/ and its FAIL_TO_PASS tests fail there with hidden/ (for task authors).")
+    private boolean checkTasks;
+
     @Override
     public Integer call() throws Exception {
+        if (budgetSeconds != null && budgetSeconds <= 0) {
+            throw new BadInputException("--budget-seconds must be positive, got " + budgetSeconds);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("benchmark folder " + dir + " is not a directory");
+        }
+        if (BenchTask.isSuite(dir)) {
+            return tasks();
+        }
+        if (checkTasks) {
+            throw new BadInputException("--check-tasks is for task folders (DIR/<name>/task.json); " + dir
+                    + " holds none");
+        }
+        return packages();
+    }
+
+    private int tasks() throws Exception {
+        List<BenchTask> tasks = BenchTask.find(dir, language, only);
+        if (tasks.isEmpty()) {
+            throw new BadInputException("no tasks under " + dir + " match --language/--only");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        RunStore store = RunStore.open(RunStore.defaultHome());
+        Sandbox box = sandbox(err);
+        if (checkTasks) {
+            return check(tasks, box);
+        }
+        UserConfig config = UserConfig.load(store.home());
+        String chosen = UserConfig.pick(model, "AAP_MODEL", config.model());
+        String url = UserConfig.baseUrl(baseUrl, config.baseUrl(), chosen);
+        String brain = tasksBrain(tasks, chosen, url);
+        int budget = budgetSeconds != null ? budgetSeconds : brain.equals("search") ? 120 : 900;
+        var settings = new BenchTaskRunner.Settings(brain, chosen, url, Duration.ofSeconds(budget));
+        var rows = new BenchTaskRunner(pipelines(store, box, config, err), store, box, settings, err).run(tasks);
+        var about = new LinkedHashMap<String, Object>();
+        about.put("suite", dir.toAbsolutePath().normalize().toString());
+        about.put("strategy", brain);
+        about.put("model", chosen);
+        BenchTaskReport.print(rows, about, json, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** auto means llm with a model; without one, only a suite of repair tasks can run (on search). */
+    private String tasksBrain(List<BenchTask> tasks, String chosenModel, String url) {
+        String wanted = strategy == null ? "auto" : strategy;
+        if (wanted.equals("auto") && chosenModel == null) {
+            List<String> needModel = tasks.stream().filter(t -> !t.kindExpected().equals("repair"))
+                    .map(t -> t.name() + " (" + t.kindExpected() + ")").toList();
+            if (!needModel.isEmpty()) {
+                throw new BadInputException("these tasks need a model: " + String.join(", ", needModel) + ". An issue"
+                        + " or tdd task has no failing test for the offline search brain to aim at; pass --model"
+                        + " (e.g. openai:gpt-4o-mini or ollama:qwen2.5-coder:7b) or set AAP_MODEL. --strategy search"
+                        + " runs them anyway (they will end unresolved).");
+            }
+        }
+        String brain = Strategies.resolve(wanted, chosenModel);
+        if (!brain.equals("search")) {
+            // a bad --model or a missing key should fail now, not after the first task's build
+            Models.connect(ModelSpec.parseChain(chosenModel, url), ModelSettings.defaults());
+        }
+        return brain;
+    }
+
+    private int check(List<BenchTask> tasks, Sandbox box) throws Exception {
+        var scorer = new BenchTaskScorer(box);
+        var out = spec.commandLine().getOut();
+        int bad = 0;
+        for (BenchTask t : tasks) {
+            Path work = Files.createTempDirectory("aap-bench-check");
+            List<String> problems;
+            try {
+                problems = scorer.check(t, work);
+            } finally {
+                dev.aap.core.workspace.Workspace.deleteTree(work);
+            }
+            out.println(t.name() + ": " + (problems.isEmpty() ? "ok (" + t.failToPass().size() + " fail-to-pass, "
+                    + t.passToPass().size() + " pass-to-pass)" : String.join("; ", problems)));
+            out.flush();
+            bad += problems.isEmpty() ? 0 : 1;
+        }
+        if (bad > 0) {
+            throw new BadInputException(bad + " of " + tasks.size() + " task(s) do not hold what their task.json says");
+        }
+        return 0;
+    }
+
+    private int packages() throws Exception {
         List<BenchPackage> packages = BenchPackage.find(dir, language, only);
         if (packages.isEmpty()) {
-            throw new BadInputException("no benchmark packages (DIR/{java,python}/<name>/bench.json) under " + dir);
+            throw new BadInputException("no benchmark packages under " + dir + ": expected DIR/{java,python}/<name>/"
+                    + "bench.json, or task folders DIR/<name>/task.json");
         }
-        var err = spec.commandLine().getErr();
-        UserConfig config = UserConfig.load(dev.aap.core.run.RunStore.defaultHome());
-        String model = UserConfig.pick(this.model, "AAP_MODEL", config.model());
-        String baseUrl = UserConfig.baseUrl(this.baseUrl, config.baseUrl(), model);
-        String brain = Strategies.resolve(strategy, model);
-        Sandbox box = Sandbox.select(sandbox);
+        PrintWriter err = spec.commandLine().getErr();
         RunStore store = RunStore.open(RunStore.defaultHome());
+        UserConfig config = UserConfig.load(store.home());
+        String chosen = UserConfig.pick(model, "AAP_MODEL", config.model());
+        String url = UserConfig.baseUrl(baseUrl, config.baseUrl(), chosen);
+        String brain = Strategies.resolve(strategy == null ? "search" : strategy, chosen);
+        Sandbox box = sandbox(err);
+        Supplier<Pipeline> pipelines = pipelines(store, box, config, err);
+        Duration budget = Duration.ofSeconds(budgetSeconds != null ? budgetSeconds : 60);
         Path work = Files.createTempDirectory("aap-bench");
         var rows = new ArrayList<BenchRow>();
         try {
@@ -82,16 +207,11 @@ final class BenchCommand implements Callable<Integer> {
                 err.printf("[%d/%d] %s/%s ...%n", i, packages.size(), pkg.language(), pkg.name());
                 err.flush();
                 Path repo = pkg.copyForEngine(work.resolve(pkg.language() + "-" + pkg.name()));
-                var listeners = verbose ? List.<dev.aap.core.event.EventListener>of(new ProgressPrinter(err, false))
-                        : List.<dev.aap.core.event.EventListener>of();
-                var agent = dev.aap.agent.AgentSettings.defaults(ModelWiring.gateways(store.home(), true));
-                var pipeline = new Pipeline(store, box, Strategies.all(agent), listeners, true);
-                var task = new Task(repo, "", null, brain, Duration.ofSeconds(budgetSeconds), 100_000, model,
-                        baseUrl, null);
+                var task = new Task(repo, "", null, brain, budget, 100_000, chosen, url, null);
                 long t0 = System.nanoTime();
                 BenchRow row;
                 try {
-                    RunResult r = pipeline.run(task);
+                    RunResult r = pipelines.get().run(task);
                     // only now, with the engine done, is the reference fix read
                     row = BenchRow.of(pkg, r, repo);
                 } catch (AapException e) {
@@ -106,5 +226,27 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchReport.print(rows, json, spec.commandLine().getOut());
         return 0;
+    }
+
+    private Sandbox sandbox(PrintWriter err) {
+        Sandbox box = Sandbox.select(sandbox);
+        if (!box.isolates() && "auto".equals(sandbox)) {
+            err.println("aap: warning: bubblewrap is not usable here (" + Sandbox.bwrapProblem()
+                    + "); running tests WITHOUT a sandbox");
+        }
+        return box;
+    }
+
+    /** A fresh pipeline per run, with the agent options of this command ({@code --dry-run}: no branches). */
+    private Supplier<Pipeline> pipelines(RunStore store, Sandbox box, UserConfig config, PrintWriter err) {
+        int steps = maxSteps != null ? maxSteps : config.maxSteps() != null ? config.maxSteps() : 30;
+        double cost = maxCostUsd != null ? maxCostUsd : config.maxCostUsd() != null ? config.maxCostUsd() : 2.0;
+        if (steps <= 0 || cost < 0) {
+            throw new BadInputException("--max-steps must be positive and --max-cost-usd not negative");
+        }
+        var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache)).withLimits(steps, cost)
+                .withEmbeddings(!noEmbeddings).withRoles(!noRoles);
+        List<EventListener> listeners = verbose ? List.of(new ProgressPrinter(err, false)) : List.of();
+        return () -> new Pipeline(store, box, Strategies.all(agent), listeners, true);
     }
 }
