@@ -311,6 +311,6 @@ class ContextWindowLoopTest {
         String first = last.stream().filter(m -> m instanceof ToolExecutionResultMessage)
                 .map(m -> ((ToolExecutionResultMessage) m).text()).findFirst().orElseThrow();
         assertThat(first).isEqualTo("[view_file src/main/java/demo/Big0.java: src/main/java/demo/Big0.java (104 lines),"
-                + " lines 1-100: (104 lines condensed; call view_file again to see them)]");
+                + " lines 1-104: (107 lines condensed; call view_file again to see them)]");
     }
 }
