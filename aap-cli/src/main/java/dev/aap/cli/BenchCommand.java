@@ -1,6 +1,5 @@
 package dev.aap.cli;
 
-import dev.aap.agent.AgentSettings;
 import dev.aap.agent.model.ModelSettings;
 import dev.aap.agent.model.ModelSpec;
 import dev.aap.agent.model.Models;
@@ -68,28 +67,8 @@ final class BenchCommand implements Callable<Integer> {
             + " auto for tasks, which is llm with a model).")
     private String strategy;
 
-    @Option(names = "--model", description = "Model(s) for llm/hybrid, as for 'aap fix' (default: $AAP_MODEL, else"
-            + " config.yaml).")
-    private String model;
-
-    @Option(names = "--base-url", description = "Model server address (default: $AAP_BASE_URL).")
-    private String baseUrl;
-
-    @Option(names = "--max-steps", description = "Most agent turns per task (default: 30).")
-    private Integer maxSteps;
-
-    @Option(names = "--max-cost-usd", description = "Most dollars the models may cost per task (default: 2.0).")
-    private Double maxCostUsd;
-
-    @Option(names = "--no-cache", description = "Always ask the model, never answer from the response cache"
-            + " (a benchmark of a model should not reuse earlier answers).")
-    private boolean noCache;
-
-    @Option(names = "--no-embeddings", description = "Code index without vector search (BM25 only).")
-    private boolean noEmbeddings;
-
-    @Option(names = "--no-roles", description = "Only the Coder: no Spec-Refiner, Planner, Critic or Integrator.")
-    private boolean noRoles;
+    @picocli.CommandLine.Mixin
+    private AgentOptions agentOptions;
 
     @Option(names = "--check-tasks", description = "Run no engine: check that each task's PASS_TO_PASS tests pass"
             + " on repo/ and its FAIL_TO_PASS tests fail there with hidden/ (for task authors).")
@@ -125,8 +104,8 @@ final class BenchCommand implements Callable<Integer> {
             return check(tasks, box);
         }
         UserConfig config = UserConfig.load(store.home());
-        String chosen = UserConfig.pick(model, "AAP_MODEL", config.model());
-        String url = UserConfig.baseUrl(baseUrl, config.baseUrl(), chosen);
+        String chosen = agentOptions.model(config);
+        String url = agentOptions.baseUrl(config, chosen);
         String brain = tasksBrain(tasks, chosen, url);
         int budget = budgetSeconds != null ? budgetSeconds : brain.equals("search") ? 120 : 900;
         var settings = new BenchTaskRunner.Settings(brain, chosen, url, Duration.ofSeconds(budget));
@@ -192,8 +171,8 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunStore store = RunStore.open(RunStore.defaultHome());
         UserConfig config = UserConfig.load(store.home());
-        String chosen = UserConfig.pick(model, "AAP_MODEL", config.model());
-        String url = UserConfig.baseUrl(baseUrl, config.baseUrl(), chosen);
+        String chosen = agentOptions.model(config);
+        String url = agentOptions.baseUrl(config, chosen);
         String brain = Strategies.resolve(strategy == null ? "search" : strategy, chosen);
         Sandbox box = sandbox(err);
         Supplier<Pipeline> pipelines = pipelines(store, box, config, err);
@@ -239,13 +218,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** A fresh pipeline per run, with the agent options of this command ({@code --dry-run}: no branches). */
     private Supplier<Pipeline> pipelines(RunStore store, Sandbox box, UserConfig config, PrintWriter err) {
-        int steps = maxSteps != null ? maxSteps : config.maxSteps() != null ? config.maxSteps() : 30;
-        double cost = maxCostUsd != null ? maxCostUsd : config.maxCostUsd() != null ? config.maxCostUsd() : 2.0;
-        if (steps <= 0 || cost < 0) {
-            throw new BadInputException("--max-steps must be positive and --max-cost-usd not negative");
-        }
-        var agent = AgentSettings.defaults(ModelWiring.gateways(store.home(), !noCache)).withLimits(steps, cost)
-                .withEmbeddings(!noEmbeddings).withRoles(!noRoles);
+        var agent = agentOptions.settings(store.home(), config, agentOptions.model(config));
         List<EventListener> listeners = verbose ? List.of(new ProgressPrinter(err, false)) : List.of();
         return () -> new Pipeline(store, box, Strategies.all(agent), listeners, true);
     }

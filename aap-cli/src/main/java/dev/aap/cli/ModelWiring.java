@@ -22,10 +22,6 @@ final class ModelWiring {
         return home.resolve("cache").resolve("responses");
     }
 
-    static BiFunction<Task, AttemptListener, ModelGateway> gateways(Path home, boolean cache) {
-        return gateways(home, cache, null, 0.0);
-    }
-
     /**
      * @param contextTokens the models' context window, or null for each model's own
      * @param temperature   what every request samples at
