@@ -31,7 +31,8 @@ class GenerationSettingsTest {
             server.enqueue(AgentScripts.fullFix());
             Cli.Result r = Cli.run(home, Map.of("AAP_TEMPERATURE", "0.3", "AAP_CONTEXT_TOKENS", ""), "fix", "--repo",
                     repo.toString(), "--json", "--no-embeddings", "--model", "ollama:qwen2.5-coder:7b", "--base-url",
-                    server.baseUrl(), "--context-tokens", "16384", "--roles", "full", "--issue", "Ten units should get the bulk discount");
+                    server.baseUrl(), "--context-tokens", "16384", "--roles", "full", "--issue",
+                    "Ten units should get the bulk discount");
 
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(server.requests()).hasSize(AgentScripts.fullFix().length).allSatisfy(body -> {
