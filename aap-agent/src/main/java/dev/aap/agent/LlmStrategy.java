@@ -63,6 +63,9 @@ public final class LlmStrategy implements PatchStrategy {
             header.put("issue", ctx.task().issue());
             header.put("max_steps", settings.maxSteps());
             header.put("max_cost_usd", settings.maxCostUsd());
+            header.put("roles", settings.roles() ? "full" : "minimal"); // a replay must ask the same roles
+            header.put("attempts", settings.attempts());
+            header.put("embeddings", settings.embeddings()); // retrieval ranks differently without vectors
             header.put("hints", ctx.hints());
             trajectory.write("header", header);
             var caller = new ModelCaller(gateway, meter, trajectory, ctx.events());

@@ -75,7 +75,12 @@ final class ReplayCommand implements Callable<Integer> {
                 w -> err.println("aap: warning: " + w), recordedSettings.path("context_tokens").canConvertToInt()
                         ? recordedSettings.path("context_tokens").asInt()
                         : Models.contextTokens(ModelSpec.parseChain(models, t.baseUrl()), ModelSettings.defaults()),
-                recordedSettings.path("temperature").asDouble(0.0)));
+                recordedSettings.path("temperature").asDouble(0.0)))
+                .withLimits(recordedSettings.path("max_steps").asInt(30),
+                        recordedSettings.path("max_cost_usd").asDouble(2.0))
+                .withRoles(!recordedSettings.path("roles").asText("full").equals("minimal"))
+                .withAttempts(Math.max(1, recordedSettings.path("attempts").asInt(1)))
+                .withEmbeddings(recordedSettings.path("embeddings").asBoolean(true));
         Sandbox box = Sandbox.select(run.sandbox);
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)), true);
         RunResult result = Interrupts.run(pipeline, task, err);

@@ -99,6 +99,13 @@ class AgentAttemptsTest {
             assertThat(json.get("attempts").get(1).asText()).startsWith("2: met the success criterion");
             assertThat(Files.readString(Path.of(json.get("run_dir").asText()).resolve("pr.md")))
                     .contains("Found after 2 independent attempts");
+
+            // the replay makes the same two attempts, with the Coder alone, from the recorded answers
+            server.close();
+            Cli.Result replay = Cli.run(home, "replay", json.get("run_id").asText(), "--json");
+            assertThat(replay.exitCode()).as(replay.err()).isZero();
+            assertThat(replay.err()).doesNotContain("aap: warning");
+            assertThat(JSON.readTree(replay.out()).get("patch").asText()).isEqualTo(json.get("patch").asText());
         }
     }
 }
