@@ -165,7 +165,11 @@ final class SuccessCheck {
         TestRun r;
         try {
             runs++;
-            r = ctx.build().runTests(buildCtx);
+            r = ctx.build().runTests(buildCtx, TestFiles.containers(added));
+            if (namesNone(r, added)) {
+                runs++;
+                r = ctx.build().runTests(buildCtx); // the selection named none of them: run everything
+            }
         } finally {
             saved.forEach((f, text) -> text.ifPresentOrElse(t -> ws.write(f, t), () -> ws.delete(f)));
         }
@@ -223,5 +227,12 @@ final class SuccessCheck {
     private static String firstLine(String s) {
         String l = s.strip().lines().findFirst().orElse("");
         return l.length() > 160 ? l.substring(0, 157) + "..." : l;
+    }
+
+    /** Whether a selected run compiled but reported none of {@code tests} (a layout the selection missed). */
+    private static boolean namesNone(TestRun r, List<String> tests) {
+        var ids = new java.util.HashSet<String>();
+        r.report().cases().forEach(c -> ids.add(c.id()));
+        return r.compileError() == null && tests.stream().noneMatch(ids::contains);
     }
 }

@@ -40,4 +40,15 @@ public final class TestFiles {
         String name = path.endsWith(".java") ? path.substring(0, path.length() - 5).replace('/', '.') : path;
         return cls.equals(name) || cls.startsWith(name + "$");
     }
+
+    /** The test classes (Java) or files (pytest) holding the tests {@code ids}: what a test selection can name. */
+    public static java.util.List<String> containers(java.util.List<String> ids) {
+        var out = new java.util.LinkedHashSet<String>();
+        for (String t : ids) {
+            int py = t.indexOf("::");
+            int java = t.indexOf('#');
+            out.add(py > 0 ? t.substring(0, py) : java > 0 ? t.substring(0, java) : t);
+        }
+        return java.util.List.copyOf(out);
+    }
 }

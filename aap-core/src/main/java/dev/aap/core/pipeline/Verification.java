@@ -133,7 +133,7 @@ final class Verification {
                     + " issue and the change proves nothing");
         }
         for (int run = 2; run <= BRANCH_RUNS; run++) {
-            TestRun again = build.runTests(ctx, containers(added));
+            TestRun again = build.runTests(ctx, TestFiles.containers(added));
             log.accept("verify-repeat-" + run, again);
             Map<String, TestCase> r = byId(again);
             for (String t : added) {
@@ -161,7 +161,10 @@ final class Verification {
         });
         TestRun r;
         try {
-            r = build.runTests(ctx);
+            r = build.runTests(ctx, TestFiles.containers(added));
+            if (namesNone(r, added)) {
+                r = build.runTests(ctx); // the selection named none of them (a custom layout): run everything
+            }
             log.accept("verify-base", r);
         } finally {
             ws.reset();
@@ -241,17 +244,6 @@ final class Verification {
         return new TestEvidence(targets, newTests, failToPass, passToPass, preexisting, results, runs);
     }
 
-    /** Test classes (Java) or files (pytest) holding {@code tests}: what a selection can name. */
-    static List<String> containers(List<String> tests) {
-        var out = new LinkedHashSet<String>();
-        for (String t : tests) {
-            int py = t.indexOf("::");
-            int java = t.indexOf('#');
-            out.add(py > 0 ? t.substring(0, py) : java > 0 ? t.substring(0, java) : t);
-        }
-        return List.copyOf(out);
-    }
-
     private static Set<String> ids(TestRun r) {
         var out = new LinkedHashSet<String>();
         r.report().cases().forEach(c -> out.add(c.id()));
@@ -280,5 +272,12 @@ final class Verification {
 
     private static String firstLine(String s) {
         return s == null ? "" : s.strip().lines().findFirst().orElse("");
+    }
+
+    /** Whether a selected run compiled but reported none of {@code tests} (a layout the selection missed). */
+    private static boolean namesNone(TestRun r, List<String> tests) {
+        var ids = new java.util.HashSet<String>();
+        r.report().cases().forEach(c -> ids.add(c.id()));
+        return r.compileError() == null && tests.stream().noneMatch(ids::contains);
     }
 }
