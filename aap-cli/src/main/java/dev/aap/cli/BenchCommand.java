@@ -218,6 +218,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** A fresh pipeline per run, with the agent options of this command ({@code --dry-run}: no branches). */
     private Supplier<Pipeline> pipelines(RunStore store, Sandbox box, UserConfig config, PrintWriter err) {
+        agentOptions.noCache = true; // a benchmark measures the model: an answer cached by an earlier run is no data
         var agent = agentOptions.settings(store.home(), config, agentOptions.model(config));
         List<EventListener> listeners = verbose ? List.of(new ProgressPrinter(err, false)) : List.of();
         return () -> new Pipeline(store, box, Strategies.all(agent), listeners, true);
