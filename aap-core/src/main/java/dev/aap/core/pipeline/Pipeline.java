@@ -2,18 +2,9 @@ package dev.aap.core.pipeline;
 
 import dev.aap.core.AapException;
 import dev.aap.core.BadInputException;
-import dev.aap.core.build.BuildContext;
-import dev.aap.core.build.BuildTool;
-import dev.aap.core.build.TestCase;
-import dev.aap.core.build.TestRun;
 import dev.aap.core.event.Event;
 import dev.aap.core.event.EventListener;
 import dev.aap.core.event.EventLog;
-import dev.aap.core.integrate.ChangeDescription;
-import dev.aap.core.integrate.PullRequestBody;
-import dev.aap.core.patch.Patch;
-import dev.aap.core.policy.Policy;
-import dev.aap.core.policy.PolicyDecision;
 import dev.aap.core.run.ExitCodes;
 import dev.aap.core.run.RunId;
 import dev.aap.core.run.RunResult;
@@ -25,8 +16,6 @@ import dev.aap.core.workspace.SourceRepo;
 import dev.aap.core.workspace.Workspace;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +73,7 @@ public final class Pipeline {
                 return execute(task, strategy, source, id, runDir, events, rec);
             } catch (AapException e) {
                 RunResult r = rec.failed(RunStatus.FAILED, ExitCodes.of(e), e.getMessage());
-                events.emit(new Event.RunFinished(r.status().name(), r.exitCode(), firstLine(e.getMessage())));
+                events.emit(new Event.RunFinished(r.status().name(), r.exitCode(), RunScope.firstLine(e.getMessage())));
                 throw e;
             } finally {
                 closeWorkspace();
@@ -101,135 +90,38 @@ public final class Pipeline {
         closeWorkspace();
     }
 
+    /** The runner: each step either hands its result to the next or ends the run. */
     private RunResult execute(Task task, PatchStrategy strategy, SourceRepo source, RunId id, Path runDir,
                               EventLog events, RunRecorder rec) {
-        // prepare
-        events.emit(new Event.StepStarted("prepare"));
-        long t0 = System.nanoTime();
-        workspace = Workspace.create(source, store.workspaceDir(id), task.baseCommit());
-        Path scratch = store.workspaceDir(id).resolveSibling(id.value() + "-scratch");
-        mkdirs(scratch);
-        BuildTool build = BuildTool.detect(workspace.projectDir(), task.testCommand());
-        rec.build(build);
-        var ctx = new BuildContext(sandbox, workspace.projectDir(), scratch, Duration.ofMinutes(10));
-        Baseline base;
-        try {
-            base = Baseline.take(task, strategy, build, ctx, workspace,
-                    first -> Checks.log(runDir, "baseline-uncompiled", first));
-        } catch (Baseline.NothingToFix nothing) {
-            events.emit(new Event.StepFinished("prepare", ms(t0), nothing.getMessage()));
-            return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND, nothing.getMessage()));
+        var s = new RunScope(task, strategy, source, id, runDir, events, rec, store, sandbox);
+        Next<PrepareStep.Prepared> prepared = PrepareStep.run(s, ws -> workspace = ws);
+        if (!(prepared instanceof Next.Go<PrepareStep.Prepared>(PrepareStep.Prepared p))) {
+            return ended(events, prepared);
         }
-        TestRun baseline = base.run();
-        Checks.log(runDir, "baseline", baseline);
-        events.emit(new Event.ChecksRan("baseline", baseline.command(), baseline.exec().exitCode(),
-                baseline.report().total(), baseline.report().failing().size(), baseline.exec().elapsed().toMillis(),
-                "checks/baseline.log"));
-        List<String> failing = baseline.report().failing().stream().map(TestCase::id).toList();
-        rec.baseline(baseline.report().total(), baseline.exec().elapsed().toMillis(), failing, base.kind());
-        events.emit(new Event.StepFinished("prepare", ms(t0), baseline.report().total() + " tests, "
-                + failing.size() + " failing; task kind " + base.kind().label() + describeTargets(base)));
-
-        // localize + code ⇄ test
-        // the budget is for localization and search: it starts once the baseline is known, and the final
-        // verification comes on top (a baseline slowed by timeouts says nothing about a fixed program's speed)
-        Instant deadline = Instant.now().plus(task.budget());
-        var sctx = new StrategyContext(task, workspace, build, ctx, baseline, events, deadline, scratch, rec.start(),
-                runDir, store.home().resolve("cache"), List.of(), base.kind(), base.targets(), base.brokenTests());
-        StrategyResult result = strategy.run(sctx);
-        rec.stats(result.stats());
-        workspace.reset();
-        StrategyResult.Found found;
-        switch (result) {
-            case StrategyResult.Found f -> found = f;
-            case StrategyResult.NotFound nf -> {
-                return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND,
-                        "no plausible patch: " + nf.reason()));
-            }
-            case StrategyResult.NeedsHuman nh -> {
-                return finish(events, rec.failed(RunStatus.NEEDS_HUMAN, ExitCodes.BLOCKED_BY_POLICY,
-                        "needs a human: " + nh.reason()));
-            }
+        Next<StrategyResult.Found> coded = CodeStep.run(s, p);
+        if (!(coded instanceof Next.Go<StrategyResult.Found>(StrategyResult.Found found))) {
+            return ended(events, coded);
         }
-
-        // verify with the project's own test command: the task kind's success criterion, whatever the strategy said
-        events.emit(new Event.StepStarted("verify"));
-        long tv = System.nanoTime();
-        var verification = new Verification(base, workspace, build, ctx, (name, run) -> Checks.log(runDir, name, run));
-        StrategyResult.Solution chosen = null;
-        Verification.Outcome proof = null;
-        String lastProblem = "";
-        for (StrategyResult.Solution s : found.solutions()) {
-            Verification.Outcome o = verification.check(s.files());
-            if (o.met()) {
-                chosen = s;
-                proof = o;
-                break;
-            }
-            lastProblem = o.problem();
-            Checks.log(runDir, "verify-rejected", o.proof());
-            events.emit(new Event.Warning("'" + s.summary() + "' is not verified by " + build.testCommandLine() + ": "
-                    + firstLine(o.problem())));
-            rec.evidence(o.evidence(), List.of());
-            workspace.reset();
+        Next<VerifyStep.Verified> verified = VerifyStep.run(s, p, found);
+        if (!(verified instanceof Next.Go<VerifyStep.Verified>(VerifyStep.Verified v))) {
+            return ended(events, verified);
         }
-        if (chosen == null) {
-            events.emit(new Event.StepFinished("verify", ms(tv), "no change met the success criterion"));
-            return finish(events, rec.failed(RunStatus.FAILED, ExitCodes.NOT_FOUND,
-                    "no verified patch: " + firstLine(lastProblem)));
+        Next<ReviewStep.Reviewed> reviewed = ReviewStep.run(s, p, found, v);
+        if (!(reviewed instanceof Next.Go<ReviewStep.Reviewed>(ReviewStep.Reviewed r))) {
+            return ended(events, reviewed);
         }
-        TestRun proofRun = proof.proof();
-        events.emit(new Event.ChecksRan("verify", proofRun.command(), proofRun.exec().exitCode(),
-                proofRun.report().total(), proofRun.report().failing().size(), proofRun.exec().elapsed().toMillis(),
-                "checks/verify.log"));
-        events.emit(new Event.StepFinished("verify", ms(tv), chosen.summary()));
-        Patch patch = workspace.diff();
-        rec.patch(patch, chosen, found.solutions());
-        Checks.write(runDir.resolve("patch.diff"), patch.diff());
-
-        // review
-        events.emit(new Event.StepStarted("review"));
-        PolicyDecision decision = Policy.load(workspace.projectDir()).check(patch, source.subdir(), workspace.root());
-        List<String> weakened = TestGuard.findings(patch, source.subdir(), workspace);
-        List<String> reasons = new java.util.ArrayList<>(decision.reasons());
-        if (!task.allowTestEdits()) {
-            reasons.addAll(weakened);
-        }
-        decision = new PolicyDecision(reasons.isEmpty(), reasons);
-        rec.evidence(proof.evidence(), task.allowTestEdits() ? weakened : List.of());
-        events.emit(new Event.PolicyDecided(decision.allowed(), decision.reasons()));
-        if (chosen.notes().criticVerdict() != null) {
-            events.emit(new Event.CriticReviewed(chosen.notes().criticVerdict(), chosen.notes().criticNotes()));
-        }
-        var change = new ChangeDescription(id.value(), task.issue(), chosen.summary(), patch, build.testCommandLine(),
-                proofRun.report().executed(), proof.evidence().failToPass(),
-                found.solutions().stream().skip(1).limit(3).map(StrategyResult.Solution::summary).toList(),
-                strategy.name(), chosen.notes(), base.kind(), proof.evidence(),
-                task.allowTestEdits() ? weakened : List.of(), found.stats().attempts());
-        String branch = change.branchName();
-        Checks.write(runDir.resolve("pr.md"), PullRequestBody.render(change, branch,
-                decision.allowed() ? "all passed" : String.join("; ", decision.reasons())));
-        if (!decision.allowed()) {
-            return finish(events, rec.failed(RunStatus.NEEDS_HUMAN, ExitCodes.BLOCKED_BY_POLICY,
-                    "blocked by policy: " + String.join("; ", decision.reasons())));
-        }
-
         // integrate
         if (dryRun) {
             return finish(events, rec.succeeded(null, null, "verified patch (dry run: no branch created)"));
         }
         events.emit(new Event.StepStarted("integrate"));
-        String commit = workspace.publish(branch, change.commitMessage());
-        events.emit(new Event.Integrated(branch, commit));
-        return finish(events, rec.succeeded(branch, commit, "verified patch on branch " + branch));
+        String commit = p.workspace().publish(r.branch(), r.change().commitMessage());
+        events.emit(new Event.Integrated(r.branch(), commit));
+        return finish(events, rec.succeeded(r.branch(), commit, "verified patch on branch " + r.branch()));
     }
 
-    private static String describeTargets(Baseline base) {
-        return switch (base.kind()) {
-            case REPAIR -> ", " + base.targets().size() + " target(s)";
-            case TDD -> ", " + base.targets().size() + " test file(s) use code that does not exist yet";
-            case ISSUE -> ": the agent reproduces the issue with new tests first";
-        };
+    private RunResult ended(EventLog events, Next<?> next) {
+        return finish(events, ((Next.End<?>) next).result());
     }
 
     private RunResult finish(EventLog events, RunResult r) {
@@ -244,21 +136,5 @@ public final class Pipeline {
             ws.close();
             Workspace.deleteTree(ws.root().resolveSibling(ws.root().getFileName() + "-scratch"));
         }
-    }
-
-    private static void mkdirs(Path p) {
-        try {
-            java.nio.file.Files.createDirectories(p);
-        } catch (java.io.IOException e) {
-            throw new dev.aap.core.EnvironmentException("cannot create " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long ms(long t0) {
-        return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }
