@@ -63,6 +63,14 @@ final class Context {
         return b.toString();
     }
 
+    /**
+     * Characters of retrieved code in the first message: 10 000, or less for a small context window (an 8k local
+     * model gets about 4 300), so the task, the tests and the first observations still fit.
+     */
+    static int retrievalBudget(int contextTokens) {
+        return (int) Math.max(1_000, Math.min(10_000, contextTokens * 3.5 * 0.15));
+    }
+
     /** The top chunks for the issue and the failing tests, at most {@code maxChars} characters. */
     static String retrieve(CodeIndex index, String issue, TestRun baseline, int maxChars) {
         var q = new StringBuilder(issue);

@@ -91,7 +91,8 @@ public final class LlmStrategy implements PatchStrategy {
         String issue = ctx.task().issue();
         SpecRefiner.Spec spec = settings.roles() ? new SpecRefiner(caller).refine(issue, failing)
                 : SpecRefiner.Spec.empty();
-        String retrieved = Context.retrieve(index, issue, ctx.baseline(), 10_000);
+        String retrieved = Context.retrieve(index, issue, ctx.baseline(),
+                Context.retrievalBudget(caller.contextTokens()));
         List<String> plan = settings.roles()
                 ? new Planner(caller).plan(issue, spec.acceptanceCriteria(), retrieved) : List.of();
         String first = Context.firstMessage(TaskBrief.task(ctx, TaskBrief.testLocations(project, sources)), issue,
