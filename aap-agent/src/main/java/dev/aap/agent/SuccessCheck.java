@@ -129,9 +129,10 @@ final class SuccessCheck {
             return new Verdict(false, "Success criterion: NOT MET. There is no new test yet: first add a test that"
                     + " reproduces the issue (it must fail on the current code), then run_tests again.");
         }
-        String tests = testFilesState();
+        List<String> changed = changedFiles(); // one git diff for both
+        String tests = testFilesState(changed);
         if (!tests.equals(checkedTests)) {
-            onBase = onBaseCommit(added);
+            onBase = onBaseCommit(added, changed);
             checkedTests = tests;
         }
         var b = new StringBuilder("Your new tests on the base commit (your code changes set aside):\n");
@@ -152,10 +153,10 @@ final class SuccessCheck {
     }
 
     /** Runs the tests with the non-test files of the change put back to the base commit, then restores them. */
-    private Map<String, String> onBaseCommit(List<String> added) {
+    private Map<String, String> onBaseCommit(List<String> added, List<String> changed) {
         Workspace ws = ctx.workspace();
         var saved = new LinkedHashMap<String, Optional<String>>();
-        for (String f : changedFiles()) {
+        for (String f : changed) {
             if (!TestFiles.isTestFile(f)) {
                 saved.put(f, java.nio.file.Files.exists(ws.projectDir().resolve(f)) ? Optional.of(ws.read(f))
                         : Optional.empty());
@@ -166,7 +167,7 @@ final class SuccessCheck {
         try {
             runs++;
             r = ctx.build().runTests(buildCtx, TestFiles.containers(added));
-            if (namesNone(r, added)) {
+            if (r.reportsNoneOf(added)) {
                 runs++;
                 r = ctx.build().runTests(buildCtx); // the selection named none of them: run everything
             }
@@ -204,9 +205,9 @@ final class SuccessCheck {
     }
 
     /** A fingerprint of the test files' current text, to re-check the base commit only when tests changed. */
-    private String testFilesState() {
+    private String testFilesState(List<String> changed) {
         var b = new StringBuilder();
-        for (String f : changedFiles()) {
+        for (String f : changed) {
             if (TestFiles.isTestFile(f) && java.nio.file.Files.exists(ctx.workspace().projectDir().resolve(f))) {
                 b.append(f).append('\0').append(ctx.workspace().read(f).hashCode()).append('\n');
             }
@@ -227,12 +228,5 @@ final class SuccessCheck {
     private static String firstLine(String s) {
         String l = s.strip().lines().findFirst().orElse("");
         return l.length() > 160 ? l.substring(0, 157) + "..." : l;
-    }
-
-    /** Whether a selected run compiled but reported none of {@code tests} (a layout the selection missed). */
-    private static boolean namesNone(TestRun r, List<String> tests) {
-        var ids = new java.util.HashSet<String>();
-        r.report().cases().forEach(c -> ids.add(c.id()));
-        return r.compileError() == null && tests.stream().noneMatch(ids::contains);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aap.core.BadInputException;
 import dev.aap.core.EnvironmentException;
-import dev.aap.core.workspace.Git;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,29 +59,8 @@ record BenchPackage(Path dir, String name, String language, String buggyFile, St
 
     /** Copies the package without {@code .fixed/} and {@code bench.json} into a new git repository. */
     Path copyForEngine(Path target) throws IOException {
-        Files.createDirectories(target);
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.toList()) {
-                Path rel = dir.relativize(p);
-                if (rel.toString().isEmpty() || rel.startsWith(".fixed") || rel.toString().equals("bench.json")
-                        || rel.startsWith("target") || rel.toString().contains("__pycache__")) {
-                    continue;
-                }
-                Path to = target.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.createDirectories(to.getParent());
-                    Files.write(to, Files.readAllBytes(p));
-                }
-            }
-        }
-        Git.check(target, "init", "-q", "-b", "main");
-        Git.check(target, "config", "user.name", "aap bench");
-        Git.check(target, "config", "user.email", "bench@localhost");
-        Git.check(target, "add", "-A");
-        Git.check(target, "commit", "-q", "-m", "buggy program");
-        return target;
+        return BenchRepo.copy(dir, target, rel -> rel.startsWith(".fixed") || rel.toString().equals("bench.json")
+                || rel.startsWith("target") || rel.toString().contains("__pycache__"), "buggy program");
     }
 
     /** The reference fix's text; call only after the engine is done. */

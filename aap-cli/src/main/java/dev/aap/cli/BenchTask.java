@@ -3,7 +3,6 @@ package dev.aap.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aap.core.BadInputException;
-import dev.aap.core.workspace.Git;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -191,32 +190,7 @@ record BenchTask(Path dir, String name, String language, String kindExpected, St
 
     /** Copies {@code repo/} (build output left out) into {@code target} as a fresh git repository, one commit. */
     Path copyRepo(Path target) throws IOException {
-        Path src = dir.resolve("repo");
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path rel = src.relativize(p);
-                if (rel.toString().isEmpty()) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                if (skipped(rel)) {
-                    continue;
-                }
-                Path to = target.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.createDirectories(to.getParent());
-                    Files.copy(p, to);
-                }
-            }
-        }
-        Git.check(target, "init", "-q", "-b", "main");
-        Git.check(target, "config", "user.name", "aap bench");
-        Git.check(target, "config", "user.email", "bench@localhost");
-        Git.check(target, "add", "-A");
-        Git.check(target, "commit", "-q", "--no-verify", "-m", "base commit of " + name);
-        return target;
+        return BenchRepo.copy(dir.resolve("repo"), target, BenchTask::skipped, "base commit of " + name);
     }
 
     /** Copies the hidden test files over the project in {@code project} (scoring only). */

@@ -15,4 +15,11 @@ public record TestRun(String command, ExecResult exec, TestReport report, String
     public boolean passed() {
         return exec.succeeded() && compileError == null && report.failing().isEmpty();
     }
+
+    /** Whether the run compiled but reported none of {@code ids} (a selection that missed the project's layout). */
+    public boolean reportsNoneOf(java.util.List<String> ids) {
+        var seen = new java.util.HashSet<String>();
+        report.cases().forEach(c -> seen.add(c.id()));
+        return compileError == null && ids.stream().noneMatch(seen::contains);
+    }
 }

@@ -162,7 +162,7 @@ final class Verification {
         TestRun r;
         try {
             r = build.runTests(ctx, TestFiles.containers(added));
-            if (namesNone(r, added)) {
+            if (r.reportsNoneOf(added)) {
                 r = build.runTests(ctx); // the selection named none of them (a custom layout): run everything
             }
             log.accept("verify-base", r);
@@ -272,12 +272,5 @@ final class Verification {
 
     private static String firstLine(String s) {
         return s == null ? "" : s.strip().lines().findFirst().orElse("");
-    }
-
-    /** Whether a selected run compiled but reported none of {@code tests} (a layout the selection missed). */
-    private static boolean namesNone(TestRun r, List<String> tests) {
-        var ids = new java.util.HashSet<String>();
-        r.report().cases().forEach(c -> ids.add(c.id()));
-        return r.compileError() == null && tests.stream().noneMatch(ids::contains);
     }
 }
