@@ -1,0 +1,156 @@
+package dev.aap.server;
+
+import dev.aap.core.EnvironmentException;
+import dev.aap.server.api.Api;
+import dev.aap.server.api.Artifacts;
+import dev.aap.server.api.Scope;
+import dev.aap.server.api.Services;
+import dev.aap.server.api.TokenSecrets;
+import dev.aap.server.events.EventHub;
+import dev.aap.server.events.Notifications;
+import dev.aap.server.queue.Worker;
+import dev.aap.server.store.Database;
+import dev.aap.server.store.Events;
+import dev.aap.server.store.Repos;
+import dev.aap.server.store.Runs;
+import dev.aap.server.store.Steps;
+import dev.aap.server.store.Tokens;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code aap serve}: the REST API, the event streams and a share of the cluster's work, over one PostgreSQL. Several
+ * servers on one database are one cluster.
+ */
+public final class Server implements AutoCloseable {
+
+    private final ServerConfig config;
+    private final String node;
+    private final Database db;
+    private final Worker worker;
+    private final Notifications notifications;
+    private final Javalin app;
+    private final String adminToken;
+
+    private Server(ServerConfig config, String node, Database db, Worker worker, Notifications notifications,
+                   Javalin app, String adminToken) {
+        this.config = config;
+        this.node = node;
+        this.db = db;
+        this.worker = worker;
+        this.notifications = notifications;
+        this.app = app;
+        this.adminToken = adminToken;
+    }
+
+    /** Opens the database (starting the embedded one if needed), migrates it, starts the worker and the API. */
+    public static Server start(ServerConfig config) {
+        String node = nodeId();
+        Database db = Database.open(config.databaseUrl(), config.home().resolve("pg"),
+                Math.max(8, config.workers() * 2 + 6));
+        try {
+            var tokens = new Tokens(db);
+            String admin = firstAdminToken(tokens);
+            var runs = new Runs(db);
+            var repos = new Repos(db);
+            var events = new Events(db);
+            var steps = new Steps(db);
+            var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            var metrics = new ServerMetrics(registry, runs);
+            var worker = new Worker(new Worker.Settings(node, config.workers(), config.leaseSeconds(), 1000),
+                    runs, repos, events, steps, config.home(), config.pipeline(), config.testExecutors(), metrics);
+            metrics.bindWorker(worker);
+            var hub = new EventHub();
+            var services = new Services(config, node, db, runs, repos, tokens, events, steps, hub, worker,
+                    Artifacts.files(config.home()), registry);
+            var notifications = new Notifications(db.connection(), hub, worker::wake);
+            var api = new Api(services);
+            Javalin app = Javalin.create(api::configure);
+            try {
+                app.start(config.bind(), config.port());
+            } catch (RuntimeException e) {
+                notifications.close();
+                throw new EnvironmentException("cannot listen on " + config.bind() + ":" + config.port() + ": "
+                        + rootMessage(e) + ": choose another --port (0 picks a free one) or --bind");
+            }
+            worker.start();
+            return new Server(config, node, db, worker, notifications, app, admin);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** On a database without tokens, makes the admin token; returns it (shown once), else null. */
+    private static String firstAdminToken(Tokens tokens) {
+        if (!tokens.empty()) {
+            return null;
+        }
+        String token = TokenSecrets.newToken();
+        // two servers starting on an empty database at once: only the one whose insert lands prints a token
+        return tokens.add("admin", TokenSecrets.hash(token), Set.of(Scope.ADMIN.label())) ? token : null;
+    }
+
+    private static String nodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        byte[] b = new byte[3];
+        new SecureRandom().nextBytes(b);
+        return host + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(b);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String url() {
+        String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+        return "http://" + host + ":" + port();
+    }
+
+    public String node() {
+        return node;
+    }
+
+    /** The admin token made on this start (first start on an empty database only). */
+    public Optional<String> adminToken() {
+        return Optional.ofNullable(adminToken);
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Path home() {
+        return config.home();
+    }
+
+    /** Stops taking work and requests; runs in progress are left to their leases for another process to resume. */
+    @Override
+    public void close() {
+        worker.close();
+        app.stop();
+        notifications.close();
+        db.close();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.aap.server.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Making API tokens and the hashes they are stored as. */
+public final class TokenSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private TokenSecrets() {
+    }
+
+    /** A new token: {@code aap_} and 40 random letters and digits (about 238 bits). */
+    public static String newToken() {
+        var sb = new StringBuilder("aap_");
+        for (int i = 0; i < 40; i++) {
+            sb.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return sb.toString();
+    }
+
+    /** SHA-256 in hex: enough for random tokens of this length, and cheap enough for every request. */
+    public static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.aap.server.queue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aap.core.event.Event;
+import dev.aap.core.event.EventListener;
+import dev.aap.core.event.EventLog;
+import dev.aap.server.store.Events;
+import dev.aap.server.store.Json;
+
+import java.time.Instant;
+
+/**
+ * A run's events into the database, numbered there: the pipeline's events arrive as an {@link EventListener},
+ * anything else through {@link #emit}.
+ */
+public final class RunEvents implements EventListener {
+
+    private final Events events;
+    private final String runId;
+
+    RunEvents(Events events, String runId) {
+        this.events = events;
+        this.runId = runId;
+    }
+
+    @Override
+    public void onEvent(long seq, Event event) {
+        Instant now = Instant.now();
+        events.append(runId, event.type(), now, EventLog.toJson(runId, seq, now, event));
+    }
+
+    /** Records an event of the given type with these fields. */
+    public long emit(String type, ObjectNode fields) {
+        Instant now = Instant.now();
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("seq", 0);
+        json.put("time", now.toString());
+        json.put("run_id", runId);
+        json.put("type", type);
+        json.setAll(fields);
+        return events.append(runId, type, now, json);
+    }
+}

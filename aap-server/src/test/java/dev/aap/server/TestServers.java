@@ -1,0 +1,62 @@
+package dev.aap.server;
+
+import dev.aap.core.workspace.Git;
+import dev.aap.server.queue.RunExecutor;
+import dev.aap.server.queue.TestExecutors;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Starting real servers on a fresh database for tests, and a real git repository to register. */
+public final class TestServers {
+
+    private TestServers() {
+    }
+
+    /** A server on a fresh database with the test strategies, local repositories allowed, on a free port. */
+    public static Server start(Path home, RunExecutor pipeline) {
+        return start(home, TestDatabase.fresh(), pipeline, 1000);
+    }
+
+    public static Server start(Path home, String dbUrl, RunExecutor pipeline, int requestsPerMinute) {
+        var c = new ServerConfig(home, dbUrl, "127.0.0.1", 0, 2, true, false, 5, 1000, requestsPerMinute,
+                1_048_576, List.of(), 500, pipeline, TestExecutors.all(home), () -> java.util.Map.of("brains",
+                List.of("search")));
+        return Server.start(c);
+    }
+
+    /** A git repository with one commit. */
+    public static Path repo(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("README.md"), "test\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Git.check(dir, "init", "-q", "-b", "main");
+        Git.check(dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", ".");
+        Git.check(dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "init");
+        return dir;
+    }
+
+    /** Polls until the condition holds or the time is up; returns the last value. */
+    public static <T> T await(java.util.function.Supplier<T> get, Predicate<T> done, Duration max) {
+        long end = System.nanoTime() + max.toNanos();
+        T v = get.get();
+        while (!done.test(v) && System.nanoTime() < end) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return v;
+            }
+            v = get.get();
+        }
+        return v;
+    }
+}
