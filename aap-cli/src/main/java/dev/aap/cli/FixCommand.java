@@ -4,8 +4,12 @@ import dev.aap.agent.model.ModelSettings;
 import dev.aap.agent.model.ModelSpec;
 import dev.aap.agent.model.Models;
 import dev.aap.core.BadInputException;
+import dev.aap.core.pipeline.Checkpoints;
 import dev.aap.core.pipeline.Pipeline;
+import dev.aap.core.pipeline.TaskFile;
+import dev.aap.core.run.RunId;
 import dev.aap.core.run.RunResult;
+import dev.aap.core.run.RunStatus;
 import dev.aap.core.run.RunStore;
 import dev.aap.core.run.Task;
 import dev.aap.core.sandbox.Sandbox;
@@ -13,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +35,19 @@ final class FixCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--repo", required = true, description = "Git repository (or a project directory inside one).")
+    /** The options that define a task: a resumed run keeps the one it recorded, so they may not be given with it. */
+    private static final List<String> TASK_OPTIONS = List.of("--repo", "--test", "--issue", "--issue-file",
+            "--target-test", "--allow-test-edits", "--strategy", "--budget-seconds", "--max-candidates", "--model",
+            "--base-url");
+
+    @Option(names = "--repo", description = "Git repository (or a project directory inside one); required unless"
+            + " --resume is given.")
     private Path repo;
+
+    @Option(names = "--resume", paramLabel = "RUN_ID", description = "Go on with an interrupted or cancelled run from"
+            + " its last finished step (the steps before are taken from its checkpoints), with the task it recorded:"
+            + " --repo, --test, --issue, --target-test, --strategy, --model and the like may not be given.")
+    private String resume;
 
     @Option(names = "--test", description = "Test command overriding the detected one (run with sh -c).")
     private String test;
@@ -73,13 +89,19 @@ final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume != null) {
+            return resumeRun();
+        }
+        if (repo == null) {
+            throw new BadInputException("give --repo (the repository to work on), or --resume RUN_ID to go on with an"
+                    + " interrupted run");
+        }
         if (budgetSeconds != null && budgetSeconds <= 0) {
             throw new BadInputException("--budget-seconds must be positive, got " + budgetSeconds);
         }
         if (maxCandidates <= 0) {
             throw new BadInputException("--max-candidates must be positive, got " + maxCandidates);
         }
-        var err = spec.commandLine().getErr();
         RunStore store = RunStore.open(RunStore.defaultHome());
         UserConfig config = UserConfig.load(store.home());
         String chosenModel = agentOptions.model(config);
@@ -91,17 +113,59 @@ final class FixCommand implements Callable<Integer> {
             // a bad --model or a missing key should fail now, not after the baseline build
             Models.connect(ModelSpec.parseChain(chosenModel, chosenUrl), ModelSettings.defaults());
         }
+        var task = new Task(repo, issueText, test, brain, Duration.ofSeconds(budgetSeconds != null ? budgetSeconds
+                : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel,
+                chosenUrl, null, targetTests, allowTestEdits);
+        return execute(store, agent, task, RunId.next());
+    }
+
+    /** {@code --resume}: the recorded task of a run that did not finish, from its checkpoints on. */
+    private Integer resumeRun() {
+        List<String> given = TASK_OPTIONS.stream()
+                .filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o)).toList();
+        if (!given.isEmpty()) {
+            throw new BadInputException("--resume goes on with the task the run recorded; drop "
+                    + String.join(", ", given));
+        }
+        if (!RunId.isValid(resume)) {
+            throw new BadInputException("'" + resume + "' is not a run id; 'aap runs' lists them");
+        }
+        RunStore store = RunStore.open(RunStore.defaultHome());
+        RunId id = new RunId(resume);
+        Path dir = store.runDir(id);
+        if (!Files.isRegularFile(dir.resolve("task.json"))) {
+            throw new BadInputException("no run " + resume + " to resume in " + store.home() + "; 'aap runs' lists"
+                    + " them");
+        }
+        RunStatus status = store.read(id).map(RunResult::status).orElse(RunStatus.RUNNING);
+        if (status == RunStatus.SUCCEEDED || status == RunStatus.FAILED || status == RunStatus.NEEDS_HUMAN) {
+            throw new BadInputException("run " + resume + " already finished " + status + "; only an interrupted or"
+                    + " cancelled run can be resumed");
+        }
+        Task task = TaskFile.read(dir);
+        UserConfig config = UserConfig.load(store.home());
+        var agent = agentOptions.settings(store.home(), config, task.model());
+        if (!task.strategy().equals("search")) {
+            Models.connect(ModelSpec.parseChain(task.model(), task.baseUrl()), ModelSettings.defaults());
+        }
+        if (!run.quiet) {
+            spec.commandLine().getErr().println("aap: resuming run " + resume + " (" + status.name().toLowerCase(
+                    java.util.Locale.ROOT) + ") of " + task.repo() + " from its checkpoints");
+        }
+        return execute(store, agent, task, id);
+    }
+
+    /** Runs {@code task} as run {@code id}, its steps recorded in the run directory so that it can be resumed. */
+    private Integer execute(RunStore store, dev.aap.agent.AgentSettings agent, Task task, RunId id) {
+        var err = spec.commandLine().getErr();
         Sandbox box = Sandbox.select(run.sandbox);
         if (!box.isolates() && "auto".equals(run.sandbox)) {
             err.println("aap: warning: bubblewrap is not usable here (" + Sandbox.bwrapProblem()
                     + "); running tests WITHOUT a sandbox");
         }
-        var task = new Task(repo, issueText, test, brain, Duration.ofSeconds(budgetSeconds != null ? budgetSeconds
-                : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel,
-                chosenUrl, null, targetTests, allowTestEdits);
         var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)),
                 dryRun);
-        RunResult result = Interrupts.run(pipeline, task, err);
+        RunResult result = Interrupts.run(pipeline, task, id, Checkpoints.inDirectory(store.runDir(id)), err);
         Output.print(result, run.json, spec.commandLine().getOut(), err);
         return result.exitCode();
     }

@@ -1,5 +1,6 @@
 package dev.aap.cli;
 
+import dev.aap.core.pipeline.Checkpoints;
 import dev.aap.core.pipeline.Pipeline;
 
 import java.io.PrintWriter;
@@ -12,7 +13,7 @@ final class Interrupts {
 
     /** Runs {@code task} with Ctrl-C handling in place. */
     static dev.aap.core.run.RunResult run(Pipeline pipeline, dev.aap.core.run.Task task, PrintWriter err) {
-        Thread hook = install(pipeline, err);
+        Thread hook = install(pipeline, err, null);
         try {
             return pipeline.run(task);
         } finally {
@@ -20,11 +21,26 @@ final class Interrupts {
         }
     }
 
-    static Thread install(Pipeline pipeline, PrintWriter err) {
+    /** Runs {@code task} as run {@code id}, recording (and resuming from) {@code checkpoints}, Ctrl-C handled. */
+    static dev.aap.core.run.RunResult run(Pipeline pipeline, dev.aap.core.run.Task task, dev.aap.core.run.RunId id,
+                                          Checkpoints checkpoints, PrintWriter err) {
+        Thread hook = install(pipeline, err, "'aap fix --resume " + id + "' goes on from the last finished step");
+        try {
+            return pipeline.run(task, id, checkpoints);
+        } finally {
+            remove(hook);
+        }
+    }
+
+    /** {@code hint} (or null) is printed after the cleanup, to say how to go on. */
+    static Thread install(Pipeline pipeline, PrintWriter err, String hint) {
         Thread hook = new Thread(() -> {
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             pipeline.cancel();
             err.println("aap: interrupted; workspace removed, your repository is untouched");
+            if (hint != null) {
+                err.println("aap: " + hint);
+            }
             err.flush();
         }, "aap-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -25,6 +25,8 @@ final class ProgressPrinter implements EventListener {
         switch (event) {
             case Event.RunStarted e -> say("run started: strategy " + e.strategy() + ", sandbox " + e.sandbox()
                     + ", base " + e.baseCommit().substring(0, Math.min(12, e.baseCommit().length())));
+            case Event.RunResumed e -> say("resuming: " + String.join(", ", e.finishedSteps())
+                    + " taken from checkpoints");
             case Event.StepStarted e -> say("step " + e.step() + " ...");
             case Event.StepFinished e -> say("step " + e.step() + " done in " + e.millis() + " ms: " + e.summary());
             case Event.ChecksRan e -> say("checks (" + e.label() + "): " + e.command() + " -> exit " + e.exitCode()

@@ -18,6 +18,17 @@ public sealed interface Event {
             implements Event {
     }
 
+    /**
+     * A run goes on from its checkpoints (after a crash, a kill or a cancel); {@code finishedSteps} are taken from
+     * them and each is then reported as {@code StepFinished} with a summary starting "resumed from checkpoint".
+     */
+    record RunResumed(List<String> finishedSteps) implements Event {
+
+        public RunResumed {
+            finishedSteps = List.copyOf(finishedSteps);
+        }
+    }
+
     record StepStarted(String step) implements Event {
     }
 

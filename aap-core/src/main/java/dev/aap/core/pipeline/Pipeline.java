@@ -15,6 +15,7 @@ import dev.aap.core.sandbox.Sandbox;
 import dev.aap.core.workspace.SourceRepo;
 import dev.aap.core.workspace.Workspace;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Map;
 /**
  * One run from task to branch: prepare → localize → code ⇄ test (the strategy) → verify → review → integrate.
  * Every step emits events; the run directory gets {@code run.json}, {@code events.jsonl}, {@code patch.diff},
- * {@code pr.md} and {@code checks/*.log}.
+ * {@code pr.md}, {@code checks/*.log} and, with {@link Checkpoints#inDirectory}, {@code steps/*.json}.
  */
 public final class Pipeline {
 
@@ -33,6 +34,7 @@ public final class Pipeline {
     private final boolean dryRun;
     private volatile Workspace workspace;
     private volatile RunRecorder recorder;
+    private volatile boolean cancelled;
 
     public Pipeline(RunStore store, Sandbox sandbox, Map<String, PatchStrategy> strategies,
                     List<EventListener> listeners, boolean dryRun) {
@@ -45,6 +47,16 @@ public final class Pipeline {
 
     /** Runs a task to its end. Errors the user or the machine caused come back as results, not exceptions. */
     public RunResult run(Task task) {
+        return run(task, RunId.next(), Checkpoints.none());
+    }
+
+    /**
+     * Runs a task as run {@code id}, recording each finished step in {@code checkpoints}. When the run directory and
+     * checkpoints exist already (the run's earlier process died, or was cancelled), the steps they hold are taken from
+     * them and the run goes on from the first one missing; {@code events.jsonl} is appended to, its sequence numbers
+     * going on from its last line.
+     */
+    public RunResult run(Task task, RunId id, Checkpoints checkpoints) {
         long start = System.nanoTime();
         SourceRepo source = SourceRepo.inspect(task.repo());
         PatchStrategy strategy = strategies.get(task.strategy());
@@ -52,14 +64,17 @@ public final class Pipeline {
             throw new BadInputException("unknown strategy '" + task.strategy() + "': available: "
                     + String.join(", ", strategies.keySet()));
         }
-        RunId id = RunId.next();
         Path runDir = store.create(id);
+        // a process that died (SIGKILL) left its workspace behind; every process of a run starts a fresh one
+        removeWorkspace(store.workspaceDir(id));
         try (EventLog events = EventLog.open(id.value(), runDir.resolve("events.jsonl"))) {
             listeners.forEach(events::addListener);
             var rec = new RunRecorder(store, id, runDir, source, task, sandbox.name(), start);
-            TaskFile.write(runDir, task, source);
+            if (!Files.exists(runDir.resolve("task.json"))) {
+                TaskFile.write(runDir, task, source);
+            }
             recorder = rec;
-            events.emit(new Event.RunStarted(source.topLevel().toString(), source.head(), strategy.name(),
+            events.emit(new Event.RunStarted(source.topLevel().toString(), rec.baseCommit(), strategy.name(),
                     sandbox.name(), source.dirty()));
             if (!sandbox.isolates()) {
                 events.emit(new Event.Warning("sandbox 'none': tests run as plain processes with YOUR permissions"
@@ -70,7 +85,12 @@ public final class Pipeline {
                         + " the run uses HEAD " + source.head().substring(0, 12)));
             }
             try {
-                return execute(task, strategy, source, id, runDir, events, rec);
+                Resume resume = Resume.load(checkpoints, w -> events.emit(new Event.Warning(w)));
+                if (!resume.finishedSteps().isEmpty()) {
+                    events.emit(new Event.RunResumed(resume.finishedSteps()));
+                }
+                var s = new RunScope(task, strategy, source, id, runDir, events, rec, store, sandbox);
+                return execute(s, resume, checkpoints);
             } catch (AapException e) {
                 RunResult r = rec.failed(RunStatus.FAILED, ExitCodes.of(e), e.getMessage());
                 events.emit(new Event.RunFinished(r.status().name(), r.exitCode(), RunScope.firstLine(e.getMessage())));
@@ -81,8 +101,12 @@ public final class Pipeline {
         }
     }
 
-    /** Stops a run from another thread (Ctrl-C): records it as cancelled and removes the workspace. */
+    /**
+     * Stops a run from another thread (Ctrl-C): records it as cancelled and removes the workspace. Its checkpoints
+     * stay, so the run can be resumed; a step under way when it came records none.
+     */
     public void cancel() {
+        cancelled = true;
         RunRecorder rec = recorder;
         if (rec != null && !rec.finished()) {
             rec.failed(RunStatus.CANCELLED, ExitCodes.INTERRUPTED, "interrupted by the user");
@@ -90,34 +114,89 @@ public final class Pipeline {
         closeWorkspace();
     }
 
-    /** The runner: each step either hands its result to the next or ends the run. */
-    private RunResult execute(Task task, PatchStrategy strategy, SourceRepo source, RunId id, Path runDir,
-                              EventLog events, RunRecorder rec) {
-        var s = new RunScope(task, strategy, source, id, runDir, events, rec, store, sandbox);
-        Next<PrepareStep.Prepared> prepared = PrepareStep.run(s, ws -> workspace = ws);
-        if (!(prepared instanceof Next.Go<PrepareStep.Prepared>(PrepareStep.Prepared p))) {
-            return ended(events, prepared);
+    /** The runner: each step either hands its result to the next or ends the run; finished steps are recorded. */
+    private RunResult execute(RunScope s, Resume resume, Checkpoints checkpoints) {
+        PrepareStep.Prepared p;
+        if (resume.prepare() != null) {
+            p = PrepareStep.restore(s, resume.prepare(), ws -> workspace = ws);
+        } else {
+            Next<PrepareStep.Prepared> prepared = PrepareStep.run(s, ws -> workspace = ws);
+            if (!(prepared instanceof Next.Go<PrepareStep.Prepared>(PrepareStep.Prepared got))) {
+                return ended(s.events(), prepared);
+            }
+            p = got;
+            save(checkpoints, "prepare", Snapshots.PrepareSnapshot.of(PrepareStep.baseCommit(p), p.base()));
         }
-        Next<StrategyResult.Found> coded = CodeStep.run(s, p);
-        if (!(coded instanceof Next.Go<StrategyResult.Found>(StrategyResult.Found found))) {
-            return ended(events, coded);
+        StrategyResult.Found found;
+        if (resume.code() != null) {
+            found = Resume.code(s, resume.code());
+        } else if (!cancelled) {
+            Next<StrategyResult.Found> coded = CodeStep.run(s, p);
+            if (!(coded instanceof Next.Go<StrategyResult.Found>(StrategyResult.Found got))) {
+                return ended(s.events(), coded);
+            }
+            found = got;
+            save(checkpoints, "code", Snapshots.CodeSnapshot.of(found));
+        } else {
+            return cancelled(s);
         }
-        Next<VerifyStep.Verified> verified = VerifyStep.run(s, p, found);
-        if (!(verified instanceof Next.Go<VerifyStep.Verified>(VerifyStep.Verified v))) {
-            return ended(events, verified);
+        return afterCode(s, resume, checkpoints, p, found);
+    }
+
+    private RunResult afterCode(RunScope s, Resume resume, Checkpoints checkpoints, PrepareStep.Prepared p,
+                                StrategyResult.Found found) {
+        VerifyStep.Verified v;
+        if (resume.verify() != null) {
+            v = Resume.verify(s, p, found, resume.verify());
+        } else if (!cancelled) {
+            Next<VerifyStep.Verified> verified = VerifyStep.run(s, p, found);
+            if (!(verified instanceof Next.Go<VerifyStep.Verified>(VerifyStep.Verified got))) {
+                return ended(s.events(), verified);
+            }
+            v = got;
+            save(checkpoints, "verify", Resume.snapshot(found, v));
+        } else {
+            return cancelled(s);
         }
-        Next<ReviewStep.Reviewed> reviewed = ReviewStep.run(s, p, found, v);
-        if (!(reviewed instanceof Next.Go<ReviewStep.Reviewed>(ReviewStep.Reviewed r))) {
-            return ended(events, reviewed);
+        ReviewStep.Reviewed r;
+        if (resume.review() != null) {
+            r = Resume.review(s, v, resume.review());
+        } else if (!cancelled) {
+            Next<ReviewStep.Reviewed> reviewed = ReviewStep.run(s, p, found, v);
+            if (!(reviewed instanceof Next.Go<ReviewStep.Reviewed>(ReviewStep.Reviewed got))) {
+                return ended(s.events(), reviewed);
+            }
+            r = got;
+            save(checkpoints, "review", Resume.snapshot(r));
+        } else {
+            return cancelled(s);
         }
-        // integrate
         if (dryRun) {
-            return finish(events, rec.succeeded(null, null, "verified patch (dry run: no branch created)"));
+            return finish(s.events(), s.rec().succeeded(null, null, "verified patch (dry run: no branch created)"));
         }
-        events.emit(new Event.StepStarted("integrate"));
-        String commit = p.workspace().publish(r.branch(), r.change().commitMessage());
-        events.emit(new Event.Integrated(r.branch(), commit));
-        return finish(events, rec.succeeded(r.branch(), commit, "verified patch on branch " + r.branch()));
+        Snapshots.IntegrateSnapshot integrated;
+        if (resume.integrate() != null) {
+            integrated = resume.integrate();
+            IntegrateStep.restored(s, integrated);
+        } else if (!cancelled) {
+            integrated = IntegrateStep.run(s, p, r);
+            save(checkpoints, "integrate", integrated);
+        } else {
+            return cancelled(s);
+        }
+        return finish(s.events(), s.rec().succeeded(integrated.branch(), integrated.commit(),
+                "verified patch on branch " + integrated.branch()));
+    }
+
+    /** A step cut short by {@link #cancel()} may have produced nonsense (killed tests): it records nothing. */
+    private void save(Checkpoints checkpoints, String step, Object snapshot) {
+        if (!cancelled) {
+            checkpoints.save(step, Snapshots.toJson(snapshot));
+        }
+    }
+
+    private RunResult cancelled(RunScope s) {
+        return finish(s.events(), s.rec().failed(RunStatus.CANCELLED, ExitCodes.INTERRUPTED, "interrupted by the user"));
     }
 
     private RunResult ended(EventLog events, Next<?> next) {
@@ -133,8 +212,12 @@ public final class Pipeline {
         Workspace ws = workspace;
         workspace = null;
         if (ws != null) {
-            ws.close();
-            Workspace.deleteTree(ws.root().resolveSibling(ws.root().getFileName() + "-scratch"));
+            removeWorkspace(ws.root());
         }
+    }
+
+    private static void removeWorkspace(Path root) {
+        Workspace.deleteTree(root);
+        Workspace.deleteTree(root.resolveSibling(root.getFileName() + "-scratch"));
     }
 }

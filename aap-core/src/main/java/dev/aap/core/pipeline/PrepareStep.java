@@ -30,6 +30,10 @@ final class PrepareStep {
      * @param scratch   a writable directory for the strategy's own files
      */
     record Prepared(Workspace workspace, BuildTool build, BuildContext ctx, Baseline base, Path scratch) {
+
+        Prepared with(Baseline baseline) {
+            return new Prepared(workspace, build, ctx, baseline, scratch);
+        }
     }
 
     private PrepareStep() {
@@ -39,16 +43,10 @@ final class PrepareStep {
     static Next<Prepared> run(RunScope s, Consumer<Workspace> opened) {
         s.events().emit(new Event.StepStarted("prepare"));
         long t0 = System.nanoTime();
-        Workspace workspace = Workspace.create(s.source(), s.store().workspaceDir(s.id()), s.task().baseCommit());
-        opened.accept(workspace);
-        Path scratch = s.store().workspaceDir(s.id()).resolveSibling(s.id().value() + "-scratch");
-        mkdirs(scratch);
-        BuildTool build = BuildTool.detect(workspace.projectDir(), s.task().testCommand());
-        s.rec().build(build);
-        var ctx = new BuildContext(s.sandbox(), workspace.projectDir(), scratch, Duration.ofMinutes(10));
+        Prepared ready = open(s, s.task().baseCommit(), opened);
         Baseline base;
         try {
-            base = Baseline.take(s.task(), s.strategy(), build, ctx, workspace,
+            base = Baseline.take(s.task(), s.strategy(), ready.build(), ready.ctx(), ready.workspace(),
                     first -> Checks.log(s.runDir(), "baseline-uncompiled", first));
         } catch (Baseline.NothingToFix nothing) {
             s.events().emit(new Event.StepFinished("prepare", RunScope.ms(t0), nothing.getMessage()));
@@ -59,11 +57,50 @@ final class PrepareStep {
         s.events().emit(new Event.ChecksRan("baseline", baseline.command(), baseline.exec().exitCode(),
                 baseline.report().total(), baseline.report().failing().size(), baseline.exec().elapsed().toMillis(),
                 "checks/baseline.log"));
+        int failing = record(s, base);
+        s.events().emit(new Event.StepFinished("prepare", RunScope.ms(t0), baseline.report().total() + " tests, "
+                + failing + " failing; task kind " + base.kind().label() + describeTargets(base)));
+        return Next.go(ready.with(base));
+    }
+
+    /**
+     * The prepare step again from its checkpoint on a fresh process: the workspace at the recorded commit and the
+     * build tool prepared anew (dependencies may resolve again), but the baseline as recorded, not run again.
+     */
+    static Prepared restore(RunScope s, Snapshots.PrepareSnapshot snap, Consumer<Workspace> opened) {
+        s.events().emit(new Event.StepStarted("prepare"));
+        long t0 = System.nanoTime();
+        Prepared ready = open(s, snap.baseCommit(), opened);
+        ready.build().prepare(ready.ctx());
+        Baseline base = snap.toBaseline();
+        record(s, base);
+        s.events().emit(new Event.StepFinished("prepare", RunScope.ms(t0), Resume.SUMMARY + ": "
+                + base.run().report().total() + " tests at baseline, task kind " + base.kind().label()));
+        return ready.with(base);
+    }
+
+    /** The commit the workspace was made from. */
+    static String baseCommit(Prepared p) {
+        return dev.aap.core.workspace.Git.check(p.workspace().root(), "rev-parse", "HEAD");
+    }
+
+    /** Workspace, scratch space and build tool, before the baseline is known. */
+    private static Prepared open(RunScope s, String commit, Consumer<Workspace> opened) {
+        Workspace workspace = Workspace.create(s.source(), s.store().workspaceDir(s.id()), commit);
+        opened.accept(workspace);
+        Path scratch = s.store().workspaceDir(s.id()).resolveSibling(s.id().value() + "-scratch");
+        mkdirs(scratch);
+        BuildTool build = BuildTool.detect(workspace.projectDir(), s.task().testCommand());
+        s.rec().build(build);
+        var ctx = new BuildContext(s.sandbox(), workspace.projectDir(), scratch, Duration.ofMinutes(10));
+        return new Prepared(workspace, build, ctx, null, scratch);
+    }
+
+    private static int record(RunScope s, Baseline base) {
+        TestRun baseline = base.run();
         List<String> failing = baseline.report().failing().stream().map(TestCase::id).toList();
         s.rec().baseline(baseline.report().total(), baseline.exec().elapsed().toMillis(), failing, base.kind());
-        s.events().emit(new Event.StepFinished("prepare", RunScope.ms(t0), baseline.report().total() + " tests, "
-                + failing.size() + " failing; task kind " + base.kind().label() + describeTargets(base)));
-        return Next.go(new Prepared(workspace, build, ctx, base, scratch));
+        return failing.size();
     }
 
     private static String describeTargets(Baseline base) {

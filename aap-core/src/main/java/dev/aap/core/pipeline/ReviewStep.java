@@ -14,8 +14,18 @@ import java.util.List;
 /** review: the policy and the test integrity guard on the verified patch; writes pr.md either way. */
 final class ReviewStep {
 
-    /** A change the guardrails let through, with the branch it goes to. */
-    record Reviewed(ChangeDescription change, String branch) {
+    /**
+     * A change the guardrails let through.
+     *
+     * @param branch           the branch it goes to
+     * @param commitMessage    its commit message, with the trailer naming the run
+     * @param allowedTestEdits weakened tests the user allowed (recorded in run.json)
+     */
+    record Reviewed(String branch, String commitMessage, List<String> allowedTestEdits) {
+
+        Reviewed {
+            allowedTestEdits = List.copyOf(allowedTestEdits);
+        }
     }
 
     private ReviewStep() {
@@ -33,7 +43,8 @@ final class ReviewStep {
             reasons.addAll(weakened);
         }
         var decision = new PolicyDecision(reasons.isEmpty(), reasons);
-        s.rec().evidence(v.proof().evidence(), allowEdits ? weakened : List.of());
+        List<String> allowed = allowEdits ? weakened : List.of();
+        s.rec().evidence(v.proof().evidence(), allowed);
         s.events().emit(new Event.PolicyDecided(decision.allowed(), decision.reasons()));
         var chosen = v.chosen();
         if (chosen.notes().criticVerdict() != null) {
@@ -44,7 +55,7 @@ final class ReviewStep {
                 v.proof().evidence().failToPass(),
                 found.solutions().stream().skip(1).limit(3).map(StrategyResult.Solution::summary).toList(),
                 s.strategy().name(), chosen.notes(), p.base().kind(), v.proof().evidence(),
-                allowEdits ? weakened : List.of(), found.stats().attempts());
+                allowed, found.stats().attempts());
         String branch = change.branchName();
         Checks.write(s.runDir().resolve("pr.md"), PullRequestBody.render(change, branch,
                 decision.allowed() ? "all passed" : String.join("; ", decision.reasons())));
@@ -52,6 +63,6 @@ final class ReviewStep {
             return Next.end(s.rec().failed(RunStatus.NEEDS_HUMAN, ExitCodes.BLOCKED_BY_POLICY,
                     "blocked by policy: " + String.join("; ", decision.reasons())));
         }
-        return Next.go(new Reviewed(change, branch));
+        return Next.go(new Reviewed(branch, change.commitMessage(), allowed));
     }
 }

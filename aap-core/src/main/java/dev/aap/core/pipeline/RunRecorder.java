@@ -55,6 +55,11 @@ final class RunRecorder {
         return start;
     }
 
+    /** The commit the run works from: the one the task names, else the repository's HEAD when it started. */
+    String baseCommit() {
+        return task.baseCommit() != null ? task.baseCommit() : source.head();
+    }
+
     boolean finished() {
         return finished;
     }
@@ -111,7 +116,7 @@ final class RunRecorder {
     private RunResult result(RunStatus status, int exitCode, String message, String branch, String commit,
                              List<String> policyReasons) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new RunResult(id.value(), status, exitCode, message, source.topLevel().toString(), source.head(),
+        return new RunResult(id.value(), status, exitCode, message, source.topLevel().toString(), baseCommit(),
                 task.strategy(), sandbox, buildTool, testCommand, baselineTests, baselineMs, failing, branch, commit,
                 patch == null ? null : patch.diff(), patch == null ? 0 : patch.changedLines(), stats.candidates(),
                 stats.validated(), stats.validationMsMedian(),

@@ -161,6 +161,20 @@ public final class Workspace implements AutoCloseable {
         return commit;
     }
 
+    /**
+     * The tip of {@code branch} in the user's repository when it is there and its commit message carries
+     * {@code marker} (a run's trailer): a branch an earlier process of the same run published. Empty when there is
+     * no such branch; a branch of that name without the marker is someone else's, and {@link #publish} refuses it.
+     */
+    public java.util.Optional<String> publishedTip(String branch, String marker) {
+        Git.Result tip = Git.run(source.topLevel(), "rev-parse", "--verify", "--quiet", "refs/heads/" + branch);
+        if (!tip.ok()) {
+            return java.util.Optional.empty();
+        }
+        String message = Git.check(source.topLevel(), "log", "-1", "--format=%B", "refs/heads/" + branch);
+        return message.contains(marker) ? java.util.Optional.of(tip.out().strip()) : java.util.Optional.empty();
+    }
+
     /** Deletes the workspace directory. */
     @Override
     public void close() {
