@@ -26,7 +26,8 @@ public final class RunEvents implements EventListener {
     @Override
     public void onEvent(long seq, Event event) {
         Instant now = Instant.now();
-        events.append(runId, event.type(), now, EventLog.toJson(runId, seq, now, event));
+        var json = EventLog.toJson(runId, seq, now, event);
+        Shield.call(() -> events.append(runId, event.type(), now, json));
     }
 
     /** Records an event of the given type with these fields. */
@@ -38,6 +39,6 @@ public final class RunEvents implements EventListener {
         json.put("run_id", runId);
         json.put("type", type);
         json.setAll(fields);
-        return events.append(runId, type, now, json);
+        return Shield.call(() -> events.append(runId, type, now, json));
     }
 }

@@ -161,12 +161,12 @@ public final class Worker implements AutoCloseable {
             RunJob.StepStore store = new RunJob.StepStore() {
                 @Override
                 public Optional<JsonNode> load(String step) {
-                    return steps.load(run.id(), step);
+                    return Shield.call(() -> steps.load(run.id(), step));
                 }
 
                 @Override
                 public void save(String step, JsonNode output) {
-                    steps.save(run.id(), step, output, settings.node());
+                    Shield.run(() -> steps.save(run.id(), step, output, settings.node()));
                 }
             };
             var job = new RunJob(run.id(), run.attempt(), claim.spec(), repo, source.dir(), source.commit(), runDir,
@@ -191,9 +191,9 @@ public final class Worker implements AutoCloseable {
                 // this process is shutting down: leave the run to the lease, so another process continues it
                 return;
             }
-            boolean recorded = runs.finish(run.id(), settings.node(), run.attempt(), outcome.status(),
-                    outcome.message(), outcome.exitCode(),
-                    outcome.result() == null ? null : Json.write(outcome.result()));
+            RunExecutor.Outcome end = outcome;
+            boolean recorded = Shield.call(() -> runs.finish(run.id(), settings.node(), run.attempt(), end.status(),
+                    end.message(), end.exitCode(), end.result() == null ? null : Json.write(end.result())));
             if (recorded) {
                 observer.ended(run.id(), claim.spec().strategy(), outcome.status(),
                         (System.nanoTime() - t0) / 1_000_000);
