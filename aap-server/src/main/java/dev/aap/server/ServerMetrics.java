@@ -71,6 +71,49 @@ final class ServerMetrics implements Worker.Observer {
     }
 
     @Override
+    public void event(String strategy, String type, com.fasterxml.jackson.databind.node.ObjectNode e) {
+        String brain = strategy == null ? "auto" : strategy;
+        switch (type) {
+            case "step_finished" -> Timer.builder("aap.step.duration").tag("step", e.path("step").asText("?"))
+                    .description("how long each pipeline step took").register(registry)
+                    .record(Duration.ofMillis(e.path("millis").asLong()));
+            case "candidate_validated" -> Counter.builder("aap.candidates.validated")
+                    .tag("outcome", e.path("outcome").asText("?")).description("search candidates run against tests")
+                    .register(registry).increment();
+            case "checks_ran" -> {
+                Counter.builder("aap.sandbox.execs").tag("label", label(e.path("label").asText("?")))
+                        .description("test runs in the sandbox").register(registry).increment();
+                if (e.path("exitCode").asInt() == -1) {
+                    Counter.builder("aap.sandbox.timeouts").description("sandboxed test runs killed at their time limit")
+                            .register(registry).increment();
+                }
+            }
+            case "model_called" -> {
+                String model = e.path("model").asText("?");
+                Counter.builder("aap.model.calls").tag("model", model).tag("role", e.path("role").asText("?"))
+                        .register(registry).increment();
+                Counter.builder("aap.model.tokens").tag("model", model).tag("direction", "input").register(registry)
+                        .increment(e.path("inputTokens").asLong());
+                Counter.builder("aap.model.tokens").tag("model", model).tag("direction", "output").register(registry)
+                        .increment(e.path("outputTokens").asLong());
+                Counter.builder("aap.model.cost.usd").tag("model", model).register(registry)
+                        .increment(e.path("costUsd").asDouble());
+                Timer.builder("aap.model.latency").tag("model", model).register(registry)
+                        .record(Duration.ofMillis(e.path("millis").asLong()));
+            }
+            case "tool_called" -> Counter.builder("aap.agent.tool.calls").tag("tool", e.path("tool").asText("?"))
+                    .tag("ok", Boolean.toString(e.path("ok").asBoolean())).register(registry).increment();
+            default -> {
+            }
+        }
+    }
+
+    /** Check labels carry candidate numbers in places; keep the tag's values few. */
+    private static String label(String l) {
+        return l.replaceAll("[0-9]+", "N");
+    }
+
+    @Override
     public void ended(String runId, String strategy, String status, long millis) {
         Counter.builder("aap.runs.finished").tag("status", status).tag("brain", strategy == null ? "auto" : strategy)
                 .register(registry).increment();

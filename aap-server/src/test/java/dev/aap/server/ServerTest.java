@@ -57,6 +57,20 @@ class ServerTest {
     }
 
     @Test
+    void metricsCountRunsStepsAndRequestsAndNeedAScope() {
+        String runId = admin.post("/api/v1/tasks", "{\"repo\":\"demo\",\"strategy\":\"steps\","
+                + "\"constraints\":{\"steps\":2,\"step_millis\":10}}").json().path("run_id").asText();
+        TestServers.await(() -> admin.get("/api/v1/runs/" + runId).json().path("status").asText(),
+                "SUCCEEDED"::equals, Duration.ofSeconds(20));
+        assertThat(admin.as(null).get("/metrics").status()).isEqualTo(401);
+        String text = admin.get("/metrics").body();
+        assertThat(text).contains("aap_runs_finished_total{brain=\"steps\",status=\"SUCCEEDED\"} 1.0")
+                .contains("aap_step_duration_seconds_count{step=\"step1\"} 1")
+                .contains("aap_queue_depth")
+                .contains("aap_http_requests_seconds_count{method=\"POST\",route=\"/api/v1/tasks\",status=\"201\"}");
+    }
+
+    @Test
     void healthAndReadinessAreOpenAndNameTheNode() {
         Http open = admin.as(null);
         assertThat(open.get("/healthz").status()).isEqualTo(200);

@@ -87,7 +87,8 @@ public final class Api {
         if (t0 == null) {
             return;
         }
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        String route = matched == null ? "unmatched" : matched.path;
         Timer.builder("aap.http.requests").tag("method", ctx.method().name()).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode())).publishPercentiles(0.5, 0.95, 0.99)
                 .register(s.metrics()).record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);

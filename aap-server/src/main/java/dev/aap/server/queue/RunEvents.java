@@ -17,10 +17,12 @@ public final class RunEvents implements EventListener {
 
     private final Events events;
     private final String runId;
+    private final java.util.function.BiConsumer<String, ObjectNode> observer;
 
-    RunEvents(Events events, String runId) {
+    RunEvents(Events events, String runId, java.util.function.BiConsumer<String, ObjectNode> observer) {
         this.events = events;
         this.runId = runId;
+        this.observer = observer;
     }
 
     @Override
@@ -28,6 +30,7 @@ public final class RunEvents implements EventListener {
         Instant now = Instant.now();
         var json = EventLog.toJson(runId, seq, now, event);
         Shield.call(() -> events.append(runId, event.type(), now, json));
+        observer.accept(event.type(), json);
     }
 
     /** Records an event of the given type with these fields. */
@@ -39,6 +42,8 @@ public final class RunEvents implements EventListener {
         json.put("run_id", runId);
         json.put("type", type);
         json.setAll(fields);
-        return Shield.call(() -> events.append(runId, type, now, json));
+        long seq = Shield.call(() -> events.append(runId, type, now, json));
+        observer.accept(type, json);
+        return seq;
     }
 }

@@ -44,6 +44,10 @@ public final class Worker implements AutoCloseable {
 
         default void ended(String runId, String strategy, String status, long millis) {
         }
+
+        /** Every event a run records, as it is recorded (step durations, candidates, model calls, test runs). */
+        default void event(String strategy, String type, com.fasterxml.jackson.databind.node.ObjectNode json) {
+        }
     }
 
     private final Settings settings;
@@ -150,7 +154,8 @@ public final class Worker implements AutoCloseable {
     private void execute(Runs.Claim claim, RunJob.Cancellation cancellation) {
         var run = claim.run();
         long t0 = System.nanoTime();
-        RunEvents runEvents = new RunEvents(events, run.id());
+        String strategy = claim.spec().strategy();
+        RunEvents runEvents = new RunEvents(events, run.id(), (type, json) -> observer.event(strategy, type, json));
         RunExecutor.Outcome outcome;
         try {
             RepoRecord repo = repos.get(run.repo()).orElseThrow(() -> new dev.aap.core.BadInputException(
