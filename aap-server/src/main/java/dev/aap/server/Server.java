@@ -39,9 +39,11 @@ public final class Server implements AutoCloseable {
     private final Notifications notifications;
     private final Javalin app;
     private final String adminToken;
+    private final RunTracing tracing;
 
     private Server(ServerConfig config, String node, Database db, Worker worker, Notifications notifications,
-                   Javalin app, String adminToken) {
+                   Javalin app, String adminToken, RunTracing tracing) {
+        this.tracing = tracing;
         this.config = config;
         this.node = node;
         this.db = db;
@@ -65,8 +67,10 @@ public final class Server implements AutoCloseable {
             var steps = new Steps(db);
             var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             var metrics = new ServerMetrics(registry, runs);
+            RunTracing tracing = RunTracing.fromEnvironment(System.getenv(), node);
+            Worker.Observer observer = tracing == null ? metrics : Worker.Observer.both(metrics, tracing);
             var worker = new Worker(new Worker.Settings(node, config.workers(), config.leaseSeconds(), 1000),
-                    runs, repos, events, steps, config.home(), config.pipeline(), config.testExecutors(), metrics);
+                    runs, repos, events, steps, config.home(), config.pipeline(), config.testExecutors(), observer);
             metrics.bindWorker(worker);
             var hub = new EventHub();
             var services = new Services(config, node, db, runs, repos, tokens, events, steps, hub, worker,
@@ -82,7 +86,7 @@ public final class Server implements AutoCloseable {
                         + rootMessage(e) + ": choose another --port (0 picks a free one) or --bind");
             }
             worker.start();
-            return new Server(config, node, db, worker, notifications, app, admin);
+            return new Server(config, node, db, worker, notifications, app, admin, tracing);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -151,6 +155,9 @@ public final class Server implements AutoCloseable {
         worker.close();
         app.stop();
         notifications.close();
+        if (tracing != null) {
+            tracing.close();
+        }
         db.close();
     }
 }

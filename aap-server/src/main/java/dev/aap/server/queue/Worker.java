@@ -45,6 +45,29 @@ public final class Worker implements AutoCloseable {
         default void ended(String runId, String strategy, String status, long millis) {
         }
 
+        /** Tells both observers, in order. */
+        static Observer both(Observer a, Observer b) {
+            return new Observer() {
+                @Override
+                public void claimed(String runId, int attempt, long waitedMillis) {
+                    a.claimed(runId, attempt, waitedMillis);
+                    b.claimed(runId, attempt, waitedMillis);
+                }
+
+                @Override
+                public void ended(String runId, String strategy, String status, long millis) {
+                    a.ended(runId, strategy, status, millis);
+                    b.ended(runId, strategy, status, millis);
+                }
+
+                @Override
+                public void event(String strategy, String type, com.fasterxml.jackson.databind.node.ObjectNode json) {
+                    a.event(strategy, type, json);
+                    b.event(strategy, type, json);
+                }
+            };
+        }
+
         /** Every event a run records, as it is recorded (step durations, candidates, model calls, test runs). */
         default void event(String strategy, String type, com.fasterxml.jackson.databind.node.ObjectNode json) {
         }
