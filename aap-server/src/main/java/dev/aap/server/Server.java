@@ -141,6 +141,11 @@ public final class Server implements AutoCloseable {
         return Optional.ofNullable(adminToken);
     }
 
+    /** The running Javalin app; tests enumerate its routes to hold the OpenAPI document to them. */
+    Javalin app() {
+        return app;
+    }
+
     public Database database() {
         return db;
     }

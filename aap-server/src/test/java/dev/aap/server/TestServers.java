@@ -24,9 +24,21 @@ public final class TestServers {
     }
 
     public static Server start(Path home, String dbUrl, RunExecutor pipeline, int requestsPerMinute) {
-        var c = new ServerConfig(home, dbUrl, "127.0.0.1", 0, 2, true, false, 5, 1000, requestsPerMinute,
-                1_048_576, List.of(), 500, pipeline, TestExecutors.all(home), () -> java.util.Map.of("brains",
-                List.of("search")));
+        return start(home, dbUrl, pipeline, new Limits(false, 1000, requestsPerMinute));
+    }
+
+    /** The knobs API tests turn: whether /metrics is open, queued runs per repository, requests per minute. */
+    public record Limits(boolean metricsOpen, int maxQueuedPerRepo, int requestsPerMinute) {
+    }
+
+    public static Server start(Path home, RunExecutor pipeline, Limits limits) {
+        return start(home, TestDatabase.fresh(), pipeline, limits);
+    }
+
+    private static Server start(Path home, String dbUrl, RunExecutor pipeline, Limits limits) {
+        var c = new ServerConfig(home, dbUrl, "127.0.0.1", 0, 2, true, limits.metricsOpen(), 5,
+                limits.maxQueuedPerRepo(), limits.requestsPerMinute(), 1_048_576, List.of(), 500, pipeline,
+                TestExecutors.all(home), () -> java.util.Map.of("brains", List.of("search")));
         return Server.start(c);
     }
 

@@ -19,6 +19,8 @@ public final class Api {
 
     private static final Logger LOG = Logger.getLogger(Api.class.getName());
     private static final String STARTED = "aap.started";
+    private static final java.util.regex.Pattern BAD_ESCAPE = java.util.regex.Pattern.compile(
+            "%(?![0-9A-Fa-f]{2})");
 
     private final Services s;
     private final Auth auth;
@@ -35,6 +37,7 @@ public final class Api {
         config.http.maxRequestSize = s.config().maxBodyBytes();
         config.startup.showJavalinBanner = false;
         config.router.ignoreTrailingSlashes = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
         var r = config.routes;
         r.before(this::before);
         r.beforeMatched(auth::check);
@@ -66,6 +69,10 @@ public final class Api {
 
     private void before(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
+        if (BAD_ESCAPE.matcher(ctx.req().getRequestURI()).find()) {
+            // Javalin decodes path parameters with URLDecoder, which throws on a '%' without two hex digits
+            throw Problem.badRequest("the path has a '%' that is not followed by two hexadecimal digits");
+        }
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "no-referrer");

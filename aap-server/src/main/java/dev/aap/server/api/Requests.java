@@ -27,6 +27,11 @@ final class Requests {
 
     /** The body as a JSON object, at most {@code maxBytes}. */
     static ObjectNode object(Context ctx, long maxBytes) {
+        String type = ctx.contentType();
+        if (type != null && !isJson(type)) {
+            throw new Problem(415, "Unsupported Media Type", "send the body as JSON with Content-Type:"
+                    + " application/json");
+        }
         byte[] bytes = bytes(ctx, maxBytes);
         if (bytes.length == 0) {
             throw Problem.badRequest("the request needs a JSON object body");
@@ -50,7 +55,34 @@ final class Requests {
         if (node == null || !node.isObject()) {
             throw Problem.badRequest("the body must be a JSON object");
         }
+        if (hasNul(node)) {
+            // PostgreSQL's jsonb and text refuse U+0000 anywhere, also in free-form objects such as constraints
+            throw Problem.unprocessable("the body contains a NUL character (\\u0000): remove it");
+        }
         return (ObjectNode) node;
+    }
+
+    private static boolean isJson(String contentType) {
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    }
+
+    private static boolean hasNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText().indexOf('\0') >= 0;
+        }
+        var fields = node.fieldNames();
+        while (fields.hasNext()) {
+            if (fields.next().indexOf('\0') >= 0) {
+                return true;
+            }
+        }
+        for (JsonNode child : node) {
+            if (hasNul(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] bytes(Context ctx, long maxBytes) {
@@ -65,7 +97,8 @@ final class Requests {
             }
             return data;
         } catch (IOException e) {
-            throw Problem.badRequest("cannot read the request body: " + e.getMessage());
+            // the message of a broken connection names server classes: the client learns nothing from it
+            throw Problem.badRequest("cannot read the request body: the connection broke or timed out");
         }
     }
 

@@ -29,6 +29,9 @@ final class RunRoutes {
     private static final Set<String> STATUSES = Set.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "NEEDS_HUMAN",
             "CANCELLED");
 
+    private static final Instant SINCE_MIN = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant SINCE_MAX = Instant.parse("9999-12-31T23:59:59Z");
+
     private final Services s;
 
     RunRoutes(Services s) {
@@ -108,6 +111,10 @@ final class RunRoutes {
                 since = Instant.parse(sinceText);
             } catch (DateTimeParseException e) {
                 throw Problem.badRequest("since must be an ISO-8601 instant such as 2026-11-29T10:00:00Z");
+            }
+            // PostgreSQL's timestamps end at years 4713 BC and 294276 AD; the database would fail on the rest
+            if (since.isBefore(SINCE_MIN) || since.isAfter(SINCE_MAX)) {
+                throw Problem.badRequest("since must be between years 1 and 9999");
             }
         }
         String cursor = ctx.queryParam("cursor");
