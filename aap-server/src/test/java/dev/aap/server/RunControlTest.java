@@ -57,6 +57,25 @@ class RunControlTest {
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.json().path("detail").asText()).contains("key-1").contains("new key");
         assertThat(admin.get("/api/v1/runs").json().path("runs")).hasSize(1);
+
+        // the same fields in another order are the same request
+        Http.Reply reordered = admin.post("/api/v1/tasks", "{\"goal\":\"once\",\"strategy\":\"noop\",\"repo\":\"demo\"}",
+                "Idempotency-Key", "key-1");
+        assertThat(reordered.status()).isEqualTo(200);
+        assertThat(reordered.json().path("run_id")).isEqualTo(first.json().path("run_id"));
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToTheTokenThatUsedIt() {
+        start(1000);
+        String other = admin.post("/api/v1/tokens", "{\"name\":\"ci\",\"scopes\":[\"run:write\",\"run:read\"]}")
+                .json().path("token").asText();
+        String body = "{\"repo\":\"demo\",\"strategy\":\"noop\",\"goal\":\"mine\"}";
+        Http.Reply mine = admin.post("/api/v1/tasks", body, "Idempotency-Key", "shared");
+        Http.Reply theirs = admin.as(other).post("/api/v1/tasks", body, "Idempotency-Key", "shared");
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.json().path("task_id")).isNotEqualTo(mine.json().path("task_id"));
     }
 
     @Test

@@ -80,7 +80,7 @@ final class RunRoutes {
         Runs.Submitted sub;
         try {
             sub = s.runs().submit(RunId.next().value(), RunId.next().value(), spec, base, key,
-                    sha256(Json.write(body)), ctx.attribute(Auth.TOKEN_ATTRIBUTE), s.config().maxQueuedPerRepo());
+                    sha256(canonical(body)), ctx.attribute(Auth.TOKEN_ATTRIBUTE), s.config().maxQueuedPerRepo());
         } catch (Runs.QueueFull full) {
             throw Problem.tooMany(full.getMessage() + "; retry later", 30);
         }
@@ -273,6 +273,19 @@ final class RunRoutes {
     private static String str(Instant i) {
         return i == null ? null : i.toString();
     }
+
+    /** The body with object keys sorted at every level: the same fields in another order are the same request. */
+    static String canonical(JsonNode node) {
+        try {
+            return CANONICAL.writeValueAsString(CANONICAL.treeToValue(node, Object.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a parsed body always serializes", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     static String sha256(String text) {
         try {

@@ -51,13 +51,15 @@ public final class Runs {
     public Submitted submit(String taskId, String runId, TaskSpec spec, String baseRef, String idempotencyKey,
                             String bodySha256, String createdBy, int maxQueued) {
         if (idempotencyKey != null) {
-            Optional<Submitted> found = byKey(idempotencyKey, bodySha256);
+            Optional<Submitted> found = byKey(createdBy, idempotencyKey, bodySha256);
             if (found.isPresent()) {
                 return found.get();
             }
         }
         try {
             return jdbi.inTransaction(h -> {
+                // submits to one repository take turns, so concurrent ones cannot overfill its queue together
+                h.execute("select pg_advisory_xact_lock(hashtext(?))", "aap-queue:" + spec.repo());
                 long queued = h.createQuery("select count(*) from runs where repo = :repo and status = 'QUEUED'")
                         .bind("repo", spec.repo()).mapTo(Long.class).one();
                 if (queued >= maxQueued) {
@@ -76,17 +78,17 @@ public final class Runs {
         } catch (UnableToExecuteStatementException e) {
             if (idempotencyKey != null && isUniqueViolation(e)) {
                 // a concurrent request with the same key won the race: answer with its task
-                return byKey(idempotencyKey, bodySha256).orElseThrow(() -> e);
+                return byKey(createdBy, idempotencyKey, bodySha256).orElseThrow(() -> e);
             }
             throw e;
         }
     }
 
-    private Optional<Submitted> byKey(String key, String bodySha256) {
+    private Optional<Submitted> byKey(String createdBy, String key, String bodySha256) {
         return jdbi.withHandle(h -> h.createQuery("""
                 select t.id, t.body_sha256, (select min(r.id) from runs r where r.task_id = t.id) as run_id
-                from tasks t where t.idempotency_key = :key""")
-                .bind("key", key)
+                from tasks t where t.idempotency_key = :key and t.created_by is not distinct from :by""")
+                .bind("key", key).bind("by", createdBy)
                 .map((rs, ctx) -> new Submitted(rs.getString("id"), rs.getString("run_id"), true,
                         bodySha256 != null && bodySha256.equals(rs.getString("body_sha256"))))
                 .findOne());
