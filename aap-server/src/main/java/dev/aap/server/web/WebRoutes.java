@@ -8,6 +8,7 @@ import dev.aap.server.api.Services;
 import dev.aap.server.store.Events;
 import dev.aap.server.store.RunRecord;
 import dev.aap.server.store.Runs;
+import dev.aap.server.store.TaskSpec;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -90,8 +91,10 @@ public final class WebRoutes {
                 after = e.seq();
             }
         }
-        fragment(ctx, "detail.jte", Map.of("run", run, "timeline", Timeline.of(steps, Instant.now(),
-                run.finished())));
+        TaskSpec task = s.runs().spec(run.taskId()).orElse(null);
+        fragment(ctx, "detail.jte", Map.of("run", run, "goal", task == null || task.goal() == null ? "" : task.goal(),
+                "issue", task == null || task.issue() == null ? "" : task.issue(),
+                "timeline", Timeline.of(steps, Instant.now(), run.finished())));
     }
 
     private void artifacts(Context ctx) {

@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -39,7 +42,7 @@ class DashboardTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @TempDir
-    Path tmp;
+    static Path tmp;
     Server server;
     Http admin;
     WebDriver browser;
@@ -64,6 +67,8 @@ class DashboardTest {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"));
+        // the console log shows whether the CSP blocked anything
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -111,7 +116,10 @@ class DashboardTest {
                 .containsExactly("step1", "step2", "step3");
         assertThat(steps).allSatisfy(s -> {
             assertThat(s.findElement(By.className("state")).getText()).isEqualTo("done");
-            assertThat(s.findElement(By.className("duration")).getText()).matches("1\\.\\d s");
+            // each step sleeps 1.5 s: the page shows at least that, in seconds with one decimal
+            String duration = s.findElement(By.className("duration")).getText();
+            assertThat(duration).matches("\\d+\\.\\d s");
+            assertThat(Double.parseDouble(duration.replace(" s", ""))).isGreaterThanOrEqualTo(1.5);
         });
         assertThat(browser.findElements(By.cssSelector("#events li[data-type=step_finished]"))).hasSize(3);
         assertThat(browser.findElement(By.id("stream-state")).getText()).isEqualTo("run ended");
@@ -130,6 +138,8 @@ class DashboardTest {
         assertThat(browser.findElements(By.cssSelector("#artifacts a[data-artifact]")))
                 .extracting(a -> a.getAttribute("data-artifact")).contains("patch.diff", "pr.md");
         assertThat(browser.findElement(By.id("retry")).isDisplayed()).isTrue();
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage).noneMatch(m -> m.contains("Content Security Policy"));
         screenshot("dashboard-run.png");
     }
 
@@ -197,8 +207,9 @@ class DashboardTest {
     }
 
     private void login() {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")))
-                .sendKeys(server.adminToken().orElseThrow());
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        field.clear();
+        field.sendKeys(server.adminToken().orElseThrow());
         browser.findElement(By.cssSelector("#login button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session")));
     }
