@@ -89,7 +89,7 @@ class DashboardTest {
     void aSubmittedTaskAppearsOnTheListAndTurnsSucceededWithoutAReload() {
         openList();
         markPage();
-        String runId = submit("{\"steps\":3,\"step_millis\":700}", "list test");
+        String runId = submit("{\"steps\":3,\"step_millis\":1000}", "list test");
         WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#run-" + runId + " .status")));
         assertThat(status.getText()).isIn("QUEUED", "RUNNING");

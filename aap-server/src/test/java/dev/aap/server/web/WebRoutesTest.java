@@ -96,7 +96,7 @@ class WebRoutesTest {
     @Test
     void servesItsScriptsStyleAndHtmxFromTheClassPath() {
         for (String path : new String[] {"/assets/aap.js", "/assets/pages.js", "/assets/dashboard.css",
-                "/webjars/htmx.org/2.0.10/dist/htmx.min.js", "/webjars/htmx-ext-sse/2.2.2/sse.js"}) {
+                "/webjars/htmx.org/2.0.10/dist/htmx.min.js"}) {
             Http.Reply r = anonymous.get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             assertThat(r.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
