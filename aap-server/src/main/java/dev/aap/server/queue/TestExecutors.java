@@ -14,7 +14,7 @@ import java.util.Map;
  * Executors that stand in for brains when the queue itself is under test (enabled only by
  * {@code aap serve --test-strategies}): {@code noop} ends at once; {@code steps} walks through numbered steps that
  * record checkpoints like the pipeline does and append each executed step to {@code AAP_HOME/test-ledger.log}, so
- * a test can count what ran twice.
+ * a test can count what ran twice; at its end it writes a small {@code patch.diff} and {@code pr.md}.
  */
 public final class TestExecutors {
 
@@ -48,8 +48,30 @@ public final class TestExecutors {
             job.steps().save(step, Json.MAPPER.createObjectNode().put("v", 1).put("done", i));
             job.events().emit("step_finished", Json.MAPPER.createObjectNode().put("step", step).put("millis", millis));
         }
+        writeOutputs(job, steps);
         job.events().emit("run_finished", Json.MAPPER.createObjectNode().put("status", "SUCCEEDED"));
         return new RunExecutor.Outcome("SUCCEEDED", 0, steps + " steps", null);
+    }
+
+    /** A small patch.diff and pr.md, the outputs a real run leaves, for the dashboard to show. */
+    private static void writeOutputs(RunJob job, int steps) {
+        String diff = """
+                diff --git a/README.md b/README.md
+                --- a/README.md
+                +++ b/README.md
+                @@ -1 +1,2 @@
+                -test
+                +test, %d steps
+                +done by the steps executor
+                """.formatted(steps);
+        try {
+            Files.createDirectories(job.runDir());
+            Files.writeString(job.runDir().resolve("patch.diff"), diff, StandardCharsets.UTF_8);
+            Files.writeString(job.runDir().resolve("pr.md"), "# Steps run " + job.runId() + "\n\nRan " + steps
+                    + " steps.\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the outputs of run " + job.runId(), e);
+        }
     }
 
     private static synchronized void append(Path ledger, String line) {
