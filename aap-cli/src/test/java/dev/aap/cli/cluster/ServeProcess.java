@@ -58,6 +58,8 @@ final class ServeProcess {
             Files.createDirectories(logDir);
             Path err = logDir.resolve(name + ".stderr.log");
             var pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.to(err.toFile()));
+            // the test says which database: none inherited from the shell that runs the tests
+            pb.environment().remove("AAP_DATABASE_URL");
             pb.environment().putAll(env);
             long t0 = System.nanoTime();
             return new ServeProcess(name, pb.start(), err, t0);
