@@ -34,6 +34,15 @@ record ApiClient(String base, String token) {
         return send(request(path).GET().build());
     }
 
+    /** A text answer that must be 200. */
+    String expect200Text(String path) {
+        Reply r = get(path);
+        if (r.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + r.status() + ": " + r.body());
+        }
+        return r.body();
+    }
+
     Reply post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

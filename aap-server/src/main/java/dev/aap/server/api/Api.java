@@ -87,7 +87,9 @@ public final class Api {
         if (t0 == null) {
             return;
         }
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        // in an after-filter endpoint() is that filter ("*"): the route is the last HTTP handler that ran
+        var endpoint = ctx.endpoints().lastHttpEndpoint();
+        String route = endpoint == null ? "unmatched" : endpoint.path;
         Timer.builder("aap.http.requests").tag("method", ctx.method().name()).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode())).publishPercentiles(0.5, 0.95, 0.99)
                 .register(s.metrics()).record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
