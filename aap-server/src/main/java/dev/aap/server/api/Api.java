@@ -95,6 +95,7 @@ public final class Api {
         if (t0 == null) {
             return;
         }
+        // in an after-filter endpoint() is that filter ("*"): the route is the HTTP handler the request matched
         io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
         String route = matched == null ? "unmatched" : matched.path;
         Timer.builder("aap.http.requests").tag("method", ctx.method().name()).tag("route", route)
