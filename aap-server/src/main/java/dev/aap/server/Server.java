@@ -56,6 +56,7 @@ public final class Server implements AutoCloseable {
     /** Opens the database (starting the embedded one if needed), migrates it, starts the worker and the API. */
     public static Server start(ServerConfig config) {
         String node = nodeId();
+        Thread.ofPlatform().name("aap-warm-up").daemon().start(Server::warmUp);
         Database db = Database.open(config.databaseUrl(), config.home().resolve("pg"),
                 Math.max(8, config.workers() * 2 + 6));
         try {
@@ -90,6 +91,19 @@ public final class Server implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * Loads the web server's classes while the database starts: on two cores that hides most of a warm start's
+     * class loading behind PostgreSQL's own start.
+     */
+    private static void warmUp() {
+        try {
+            Javalin.create(c -> c.startup.showJavalinBanner = false).jettyServer().server();
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT).close();
+        } catch (RuntimeException | LinkageError e) {
+            // only a head start: the real start below reports any real problem
         }
     }
 
