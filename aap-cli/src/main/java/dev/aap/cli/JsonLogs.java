@@ -79,6 +79,7 @@ final class JsonLogs implements AutoCloseable {
         names.setThread("thread");
         var masking = new MaskingJsonGeneratorDecorator();
         masking.addValueMasker(new Masker());
+        masking.start();
         var encoder = new LogstashEncoder();
         encoder.setContext(context);
         encoder.setFieldNames(names);
