@@ -51,11 +51,17 @@ final class RunsCommand implements Callable<Integer> {
             + " local ones).")
     private Integer limit;
 
+    @Option(names = "--page-size", defaultValue = "100", hidden = true, description = "Runs per API request.")
+    private int pageSize;
+
     @Override
     public Integer call() throws Exception {
         if (status != null && !STATUSES.contains(status.toUpperCase(Locale.ROOT))) {
             throw new BadInputException("--status must be one of " + String.join(", ", STATUSES.stream().sorted()
                     .toList()));
+        }
+        if (pageSize < 1 || pageSize > 500) {
+            throw new BadInputException("--page-size must be from 1 to 500, got " + pageSize);
         }
         if (limit != null && limit < 1) {
             throw new BadInputException("--limit must be at least 1, got " + limit);
@@ -132,7 +138,7 @@ final class RunsCommand implements Callable<Integer> {
         String cursor = null;
         int shown = 0;
         do {
-            String q = "limit=" + Math.min(500, wanted - shown)
+            String q = "limit=" + Math.min(pageSize, wanted - shown)
                     + ServerClient.query("status", status == null ? null : status.toUpperCase(Locale.ROOT))
                     + ServerClient.query("repo", repo) + ServerClient.query("cursor", cursor);
             JsonNode page = client.get("/api/v1/runs?" + q);
