@@ -213,8 +213,8 @@ final class ServerClient {
         switch (status) {
             case 401 -> throw new BadInputException((token == null ? "the server needs a token"
                     : "the server refused the token") + ": set AAP_TOKEN or --token (aap token create makes one)");
-            case 429 -> throw new EnvironmentException("the server is busy: " + detail + "; retry after "
-                    + r.headers().firstValue("Retry-After").orElse("a few") + " s");
+            case 429 -> throw new EnvironmentException("the server is busy: " + detail + " (Retry-After: "
+                    + r.headers().firstValue("Retry-After").orElse("?") + " s)");
             default -> {
                 if (status >= 500) {
                     throw new EnvironmentException("the aap server at " + base + " failed (" + status + "): " + detail);

@@ -199,7 +199,7 @@ class RemoteCommandsTest {
             Result limited = results.get(2);
             assertThat(limited.exit()).isEqualTo(3);
             assertThat(limited.err()).startsWith("aap: the server is busy: token 'admin' is over its rate limit")
-                    .containsPattern("retry after \\d+ s\n$");
+                    .containsPattern("\\(Retry-After: \\d+ s\\)\n$");
         }
     }
 
