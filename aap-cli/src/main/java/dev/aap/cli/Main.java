@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aap", mixinStandardHelpOptions = true, version = "aap 0.1.0",
         description = "AIAutoProgramming: turns a failing test into a verified, reviewed branch.",
         subcommands = {FixCommand.class, BenchCommand.class, RunsCommand.class, ReplayCommand.class,
-                IndexCommand.class, DoctorCommand.class, ServeCommand.class,
+                IndexCommand.class, DoctorCommand.class, ServeCommand.class, SubmitCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -26,7 +26,18 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (errors are printed, never thrown). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** Runs the command line with its output and errors going to the given writers (null: stdout and stderr). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         var cli = new CommandLine(new Main());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("aap: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName()

@@ -28,7 +28,8 @@ final class ProgressPrinter implements EventListener {
             case Event.RunResumed e -> say("resuming: " + String.join(", ", e.finishedSteps())
                     + " taken from checkpoints");
             case Event.StepStarted e -> say("step " + e.step() + " ...");
-            case Event.StepFinished e -> say("step " + e.step() + " done in " + e.millis() + " ms: " + e.summary());
+            case Event.StepFinished e -> say("step " + e.step() + " done in " + e.millis() + " ms"
+                    + (e.summary() == null ? "" : ": " + e.summary()));
             case Event.ChecksRan e -> say("checks (" + e.label() + "): " + e.command() + " -> exit " + e.exitCode()
                     + ", " + e.tests() + " tests, " + e.failures() + " failing, " + e.millis() + " ms");
             case Event.Localized e -> say("localized " + e.lines() + " suspicious lines; top: "
@@ -68,7 +69,8 @@ final class ProgressPrinter implements EventListener {
         }
     }
 
-    private void say(String line) {
+    /** Prints one progress line (also for events that have no typed form, as a server may send). */
+    void say(String line) {
         if (!quiet) {
             err.printf("[%6.1fs] %s%n", (System.nanoTime() - start) / 1e9, line);
             err.flush();

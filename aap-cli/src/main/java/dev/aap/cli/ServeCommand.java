@@ -101,7 +101,10 @@ final class ServeCommand implements Callable<Integer> {
         var cfg = new ServerConfig(store.home(), db, bind, port, n, allowLocalRepos, metricsOpen, leaseSeconds,
                 maxQueued, rateLimit, 1_048_576, corsOrigins, 15_000, executor,
                 testStrategies ? TestExecutors.all(store.home()) : Map.of(), new Agents(model, baseUrl)::describe);
-        Server server = Server.start(cfg);
+        String node = Server.newNodeId();
+        // from here on the libraries' logs (the worker, Flyway, Javalin) are JSON lines on stderr
+        JsonLogs.start(System.err, node);
+        Server server = Server.start(cfg, node);
         var stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();

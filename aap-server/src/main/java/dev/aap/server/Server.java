@@ -55,7 +55,14 @@ public final class Server implements AutoCloseable {
 
     /** Opens the database (starting the embedded one if needed), migrates it, starts the worker and the API. */
     public static Server start(ServerConfig config) {
-        String node = nodeId();
+        return start(config, newNodeId());
+    }
+
+    /**
+     * Starts as the given node: a process that labels its log lines with the node id needs it before the start's
+     * own lines (database migration) are written.
+     */
+    public static Server start(ServerConfig config, String node) {
         Thread.ofPlatform().name("aap-warm-up").daemon().start(Server::warmUp);
         Database db = Database.open(config.databaseUrl(), config.home().resolve("pg"),
                 Math.max(8, config.workers() * 2 + 6));
@@ -117,7 +124,8 @@ public final class Server implements AutoCloseable {
         return tokens.add("admin", TokenSecrets.hash(token), Set.of(Scope.ADMIN.label())) ? token : null;
     }
 
-    private static String nodeId() {
+    /** A node id unique in the cluster: host, process id and a random suffix. */
+    public static String newNodeId() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

@@ -10,6 +10,8 @@ import dev.aap.server.store.Repos;
 import dev.aap.server.store.Runs;
 import dev.aap.server.store.Steps;
 
+import org.slf4j.MDC;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -174,7 +176,22 @@ public final class Worker implements AutoCloseable {
         t.start();
     }
 
+    /** Every line logged while a run executes carries its ids, whichever library writes it. */
     private void execute(Runs.Claim claim, RunJob.Cancellation cancellation) {
+        var run = claim.run();
+        MDC.put("run_id", run.id());
+        MDC.put("task_id", run.taskId());
+        try {
+            LOG.info("run " + run.id() + " started (attempt " + run.attempt() + ", strategy "
+                    + claim.spec().strategy() + ", repo " + run.repo() + ")");
+            executeRun(claim, cancellation);
+        } finally {
+            MDC.remove("run_id");
+            MDC.remove("task_id");
+        }
+    }
+
+    private void executeRun(Runs.Claim claim, RunJob.Cancellation cancellation) {
         var run = claim.run();
         long t0 = System.nanoTime();
         String strategy = claim.spec().strategy();
@@ -223,6 +240,8 @@ public final class Worker implements AutoCloseable {
             boolean recorded = Shield.call(() -> runs.finish(run.id(), settings.node(), run.attempt(), end.status(),
                     end.message(), end.exitCode(), end.result() == null ? null : Json.write(end.result())));
             if (recorded) {
+                LOG.info("run " + run.id() + " ended " + end.status() + " (exit " + end.exitCode() + ") in "
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms: " + end.message());
                 observer.ended(run.id(), claim.spec().strategy(), outcome.status(),
                         (System.nanoTime() - t0) / 1_000_000);
             } else {
