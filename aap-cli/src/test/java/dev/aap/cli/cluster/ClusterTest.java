@@ -49,8 +49,9 @@ class ClusterTest {
         long pgUp = System.nanoTime();
         Path home = Files.createDirectories(tmp.resolve("home"));
         Map<String, String> env = Map.of("AAP_HOME", home.toString(), "AAP_DATABASE_URL", db.url());
+        // the test watches runs every 20 ms to kill A between two steps: far above a token's default rate
         List<String> args = List.of("--port", "0", "--test-strategies", "--allow-local-repos", "--lease-seconds", "3",
-                "--workers", "2");
+                "--workers", "2", "--rate-limit", "1000000");
         // both start at once on the empty database: one migrates it (the other waits on Flyway's lock), one token
         ServeProcess a = servers.start("A", ServeProcess.javaLauncher(), args, env);
         ServeProcess b = servers.start("B", ServeProcess.javaLauncher(), args, env);
