@@ -39,13 +39,8 @@ class EventStreamTest {
 
     @BeforeEach
     void start() {
-        server = TestServers.start(tmp.resolve("home"), job -> {
-            throw new IllegalStateException("no pipeline in this test");
-        });
-        admin = new Http(server.url(), server.adminToken().orElseThrow());
-        Path repo = TestServers.repo(tmp.resolve("repo"));
-        assertThat(admin.post("/api/v1/repos", "{\"name\":\"demo\",\"url\":\"" + repo + "\",\"max_concurrent_runs\":4}")
-                .status()).isEqualTo(201);
+        server = TestServers.start(tmp.resolve("home"), TestServers.NO_PIPELINE);
+        admin = TestServers.adminWithDemoRepo(server, tmp, 4);
     }
 
     @AfterEach

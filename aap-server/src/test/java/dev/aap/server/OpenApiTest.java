@@ -43,9 +43,7 @@ class OpenApiTest {
 
     @BeforeAll
     void start() {
-        server = TestServers.start(tmp.resolve("home"), job -> {
-            throw new IllegalStateException("no pipeline in this test");
-        });
+        server = TestServers.start(tmp.resolve("home"), TestServers.NO_PIPELINE);
         admin = new Http(server.url(), server.adminToken().orElseThrow());
         Http.Reply served = admin.as(null).get("/openapi.json");
         assertThat(served.status()).isEqualTo(200);

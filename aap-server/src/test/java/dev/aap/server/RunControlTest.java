@@ -24,13 +24,9 @@ class RunControlTest {
     Http admin;
 
     private void start(int maxQueuedPerRepo) {
-        server = TestServers.start(tmp.resolve("home"), job -> {
-            throw new IllegalStateException("no pipeline in this test");
-        }, new TestServers.Limits(false, maxQueuedPerRepo, 10_000));
-        admin = new Http(server.url(), server.adminToken().orElseThrow());
-        Path repo = TestServers.repo(tmp.resolve("repo"));
-        assertThat(admin.post("/api/v1/repos", "{\"name\":\"demo\",\"url\":\"" + repo + "\"}").status())
-                .isEqualTo(201);
+        server = TestServers.start(tmp.resolve("home"), TestServers.NO_PIPELINE,
+                new TestServers.Limits(false, maxQueuedPerRepo, 10_000));
+        admin = TestServers.adminWithDemoRepo(server, tmp, 1);
     }
 
     @AfterEach

@@ -38,4 +38,9 @@ public final class TestDatabase {
         }
         return "postgresql://postgres:@localhost:" + pg().getPort() + "/" + name;
     }
+
+    /** A data source on a database {@link #fresh()} made, for checking its rows from a test. */
+    public static javax.sql.DataSource dataSource(String url) {
+        return pg().getDatabase("postgres", url.substring(url.lastIndexOf('/') + 1));
+    }
 }

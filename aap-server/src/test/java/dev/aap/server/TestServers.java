@@ -15,7 +15,24 @@ import java.util.function.Predicate;
 /** Starting real servers on a fresh database for tests, and a real git repository to register. */
 public final class TestServers {
 
+    /** For servers whose tests run only the test strategies: a real run would be a mistake in the test. */
+    public static final RunExecutor NO_PIPELINE = job -> {
+        throw new IllegalStateException("no pipeline in this test");
+    };
+
     private TestServers() {
+    }
+
+    /** The admin's client of a server started on an empty database, with a real repository registered as "demo". */
+    public static Http adminWithDemoRepo(Server server, Path tmp, int maxConcurrentRuns) {
+        Http admin = new Http(server.url(), server.adminToken().orElseThrow());
+        Path repo = repo(tmp.resolve("repo"));
+        Http.Reply r = admin.post("/api/v1/repos", "{\"name\":\"demo\",\"url\":\"" + repo
+                + "\",\"max_concurrent_runs\":" + maxConcurrentRuns + "}");
+        if (r.status() != 201) {
+            throw new IllegalStateException("registering the demo repository failed: " + r.body());
+        }
+        return admin;
     }
 
     /** A server on a fresh database with the test strategies, local repositories allowed, on a free port. */

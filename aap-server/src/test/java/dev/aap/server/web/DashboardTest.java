@@ -52,9 +52,7 @@ class DashboardTest {
     void start() throws IOException {
         assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM), "the dashboard test needs"
                 + " Debian's Chromium: apt-get install -y --no-install-recommends chromium chromium-driver");
-        server = TestServers.start(tmp.resolve("home"), job -> {
-            throw new IllegalStateException("no pipeline in this test");
-        });
+        server = TestServers.start(tmp.resolve("home"), TestServers.NO_PIPELINE);
         admin = new Http(server.url(), server.adminToken().orElseThrow());
         Path repo = TestServers.repo(tmp.resolve("repo"));
         assertThat(admin.post("/api/v1/repos", "{\"name\":\"demo\",\"url\":\"" + repo + "\",\"max_concurrent_runs\":4}")

@@ -27,9 +27,7 @@ class WebRoutesTest {
 
     @BeforeAll
     void start() {
-        server = TestServers.start(tmp.resolve("home"), job -> {
-            throw new IllegalStateException("no pipeline in this test");
-        });
+        server = TestServers.start(tmp.resolve("home"), TestServers.NO_PIPELINE);
         admin = new Http(server.url(), server.adminToken().orElseThrow());
         anonymous = admin.as(null);
         Path repo = TestServers.repo(tmp.resolve("repo"));
