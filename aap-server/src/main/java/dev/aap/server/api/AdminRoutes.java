@@ -46,7 +46,12 @@ final class AdminRoutes {
                 throw new Problem(403, "Forbidden", "registering a local path needs the server started with"
                         + " --allow-local-repos");
             }
-            Path p = Path.of(url.startsWith("file://") ? url.substring("file://".length()) : url).normalize();
+            Path p;
+            try {
+                p = Path.of(url.startsWith("file://") ? url.substring("file://".length()) : url).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw Problem.unprocessable("'url' is not a path this server can use: " + e.getReason());
+            }
             if (!p.isAbsolute() || !Files.isDirectory(p.resolve(".git"))) {
                 throw Problem.unprocessable("'url' " + Requests.truncate(url, 200)
                         + " is not the top of a git repository on the server");

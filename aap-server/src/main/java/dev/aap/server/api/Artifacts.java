@@ -51,7 +51,13 @@ public interface Artifacts {
                     }
                 }
                 Path dir = home.resolve("runs").resolve(runId).normalize();
-                Path f = dir.resolve(name).normalize();
+                Path f;
+                try {
+                    f = dir.resolve(name).normalize();
+                } catch (java.nio.file.InvalidPathException e) {
+                    // a name this file system cannot spell (non-ASCII under a POSIX locale) names no artifact
+                    return Optional.empty();
+                }
                 if (!f.startsWith(dir)) {
                     return Optional.empty();
                 }
