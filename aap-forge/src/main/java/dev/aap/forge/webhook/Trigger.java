@@ -1,0 +1,27 @@
+package dev.aap.forge.webhook;
+
+/** What a forge event asks of aap, once it passed the checks: work on an issue, stop, retry, or nothing. */
+public sealed interface Trigger {
+
+    /**
+     * Work on an issue.
+     *
+     * @param repository the forge's name of the repository ({@code owner/name}, or GitLab's project path)
+     * @param requester  who asked (the labeler or the commenter), to be asked for review
+     */
+    record Fix(String forge, String repository, long issue, String title, String body, String requester,
+               String url) implements Trigger {
+    }
+
+    /** Stop the runs of an issue ({@code /aap stop}). */
+    record Stop(String forge, String repository, long issue, String requester) implements Trigger {
+    }
+
+    /** Run the issue's last task again ({@code /aap retry}). */
+    record Retry(String forge, String repository, long issue, String requester) implements Trigger {
+    }
+
+    /** Nothing to do, and why (answered 2xx so that the forge keeps the hook enabled). */
+    record Ignored(String reason) implements Trigger {
+    }
+}
