@@ -10,6 +10,7 @@ import dev.aap.server.events.EventHub;
 import dev.aap.server.events.Notifications;
 import dev.aap.server.queue.Worker;
 import dev.aap.server.store.Database;
+import dev.aap.server.store.Deliveries;
 import dev.aap.server.store.Events;
 import dev.aap.server.store.Repos;
 import dev.aap.server.store.Runs;
@@ -63,6 +64,11 @@ public final class Server implements AutoCloseable {
      * own lines (database migration) are written.
      */
     public static Server start(ServerConfig config, String node) {
+        return start(config, node, WebhookSettings.fromEnvironment(System.getenv()));
+    }
+
+    /** Starts with the given webhook secrets (tests; the command line takes them from the environment). */
+    public static Server start(ServerConfig config, String node, WebhookSettings webhooks) {
         Thread.ofPlatform().name("aap-warm-up").daemon().start(Server::warmUp);
         Database db = Database.open(config.databaseUrl(), config.home().resolve("pg"),
                 Math.max(8, config.workers() * 2 + 6));
@@ -82,7 +88,7 @@ public final class Server implements AutoCloseable {
             metrics.bindWorker(worker);
             var hub = new EventHub();
             var services = new Services(config, node, db, runs, repos, tokens, events, steps, hub, worker,
-                    Artifacts.files(config.home()), registry);
+                    Artifacts.files(config.home()), registry, webhooks, new Deliveries(db));
             var notifications = new Notifications(db.connection(), hub, worker::wake);
             var api = new Api(services);
             Javalin app = Javalin.create(api::configure);

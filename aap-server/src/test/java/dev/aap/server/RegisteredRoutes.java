@@ -33,7 +33,7 @@ public final class RegisteredRoutes {
         return server.app().unsafe.internalRouter.allHttpHandlers().stream()
                 .map((ParsedEndpoint p) -> p.endpoint)
                 .filter(e -> e.method.isHttpMethod())
-                .filter(e -> e.path.startsWith("/api/") || Set.of("/healthz", "/readyz", "/metrics", "/openapi.json")
+                .filter(e -> e.path.startsWith("/api/") || e.path.startsWith("/webhooks/") || Set.of("/healthz", "/readyz", "/metrics", "/openapi.json")
                         .contains(e.path))
                 .map(RegisteredRoutes::route)
                 .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))

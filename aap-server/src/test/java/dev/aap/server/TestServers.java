@@ -53,10 +53,19 @@ public final class TestServers {
     }
 
     private static Server start(Path home, String dbUrl, RunExecutor pipeline, Limits limits) {
-        var c = new ServerConfig(home, dbUrl, "127.0.0.1", 0, 2, true, limits.metricsOpen(), 5,
+        return Server.start(config(home, dbUrl, pipeline, limits));
+    }
+
+    /** A server that takes webhooks with these secrets. */
+    public static Server startWithWebhooks(Path home, RunExecutor pipeline, WebhookSettings webhooks) {
+        return Server.start(config(home, TestDatabase.fresh(), pipeline, new Limits(false, 1000, 100_000)),
+                Server.newNodeId(), webhooks);
+    }
+
+    private static ServerConfig config(Path home, String dbUrl, RunExecutor pipeline, Limits limits) {
+        return new ServerConfig(home, dbUrl, "127.0.0.1", 0, 2, true, limits.metricsOpen(), 5,
                 limits.maxQueuedPerRepo(), limits.requestsPerMinute(), 1_048_576, List.of(), 500, pipeline,
                 TestExecutors.all(home), () -> java.util.Map.of("brains", List.of("search")));
-        return Server.start(c);
     }
 
     /** A git repository with one commit. */

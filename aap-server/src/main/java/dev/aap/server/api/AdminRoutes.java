@@ -74,12 +74,42 @@ final class AdminRoutes {
         }
         Integer max = Requests.integer(body, "max_concurrent_runs", 1, 64);
         var repo = new RepoRecord(name, url, local, branch, policy == null || policy.isNull() ? null : policy,
-                max == null ? 1 : max, null);
+                max == null ? 1 : max, null, forge(body.get("forge")));
         if (!s.repos().add(repo)) {
             throw Problem.conflict("a repository named '" + name + "' is registered already");
         }
         ctx.header("Location", "/api/v1/repos/" + name);
         ctx.status(201).json(view(s.repos().get(name).orElseThrow()));
+    }
+
+    private static final Pattern FORGE_REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){1,20}");
+
+    /** {@code {kind: github|gitlab, repository, base_url?}}, checked; null when absent. */
+    private static ObjectNode forge(JsonNode f) {
+        if (f == null || f.isNull()) {
+            return null;
+        }
+        if (!f.isObject()) {
+            throw Problem.unprocessable("'forge' must be an object {kind, repository, base_url?}");
+        }
+        ObjectNode o = (ObjectNode) f;
+        String kind = Requests.text(o, "kind", true, 16);
+        if (!kind.equals("github") && !kind.equals("gitlab")) {
+            throw Problem.unprocessable("'forge.kind' must be github or gitlab");
+        }
+        String repository = Requests.text(o, "repository", true, 300);
+        if (!FORGE_REPOSITORY.matcher(repository).matches()) {
+            throw Problem.unprocessable("'forge.repository' must be owner/name (GitHub) or the project path (GitLab)");
+        }
+        String baseUrl = Requests.text(o, "base_url", false, 500);
+        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+            throw Problem.unprocessable("'forge.base_url' must be an http(s) URL such as https://gitlab.example.com");
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode().put("kind", kind).put("repository", repository);
+        if (baseUrl != null) {
+            out.put("base_url", baseUrl);
+        }
+        return out;
     }
 
     private void listRepos(Context ctx) {
@@ -115,6 +145,7 @@ final class AdminRoutes {
         n.put("default_branch", r.defaultBranch());
         n.set("policy", r.policy());
         n.put("max_concurrent_runs", r.maxConcurrentRuns());
+        n.set("forge", r.forge());
         n.put("created_at", r.createdAt() == null ? null : r.createdAt().toString());
         return n;
     }

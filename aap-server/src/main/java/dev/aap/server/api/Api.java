@@ -46,6 +46,7 @@ public final class Api {
         new EventRoutes(s).register(r);
         new AdminRoutes(s).register(r);
         new SystemRoutes(s).register(r);
+        new WebhookRoutes(s).register(r);
         new dev.aap.server.web.WebRoutes(s).register(config);
         r.exception(Problem.class, (e, ctx) -> problem(ctx, e));
         r.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new Problem(e.getStatus(),

@@ -14,5 +14,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 /** What the routes work with. */
 public record Services(ServerConfig config, String node, Database db, Runs runs, Repos repos, Tokens tokens,
                        Events events, Steps steps, EventHub hub, Worker worker, Artifacts artifacts,
-                       PrometheusMeterRegistry metrics) {
+                       PrometheusMeterRegistry metrics, dev.aap.server.WebhookSettings webhooks,
+                       dev.aap.server.store.Deliveries deliveries) {
 }

@@ -12,7 +12,14 @@ import java.time.Instant;
  * @param defaultBranch     the base ref tasks start from when they name none; null: the repository's HEAD
  * @param policy            policy overrides, or null
  * @param maxConcurrentRuns runs at once per base branch
+ * @param forge             {@code {kind: github|gitlab, repository, base_url?}}: where its issues and pull requests
+ *                          live, or null
  */
 public record RepoRecord(String name, String url, boolean localPath, String defaultBranch, JsonNode policy,
-                         int maxConcurrentRuns, Instant createdAt) {
+                         int maxConcurrentRuns, Instant createdAt, JsonNode forge) {
+
+    public RepoRecord(String name, String url, boolean localPath, String defaultBranch, JsonNode policy,
+                      int maxConcurrentRuns, Instant createdAt) {
+        this(name, url, localPath, defaultBranch, policy, maxConcurrentRuns, createdAt, null);
+    }
 }

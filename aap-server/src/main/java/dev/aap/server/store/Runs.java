@@ -275,6 +275,17 @@ public final class Runs {
         });
     }
 
+    /** The runs of the tasks a forge issue started, newest first. */
+    public List<RunRecord> byOrigin(String repo, String forge, long issue) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select r.* from runs r join tasks t on t.id = r.task_id
+                where t.repo = :repo and t.spec -> 'origin' ->> 'forge' = :forge
+                  and t.spec -> 'origin' ->> 'issue' = :issue
+                order by r.id desc limit 100""")
+                .bind("repo", repo).bind("forge", forge).bind("issue", Long.toString(issue))
+                .map(Runs::map).list());
+    }
+
     /** Runs waiting to be claimed, cluster-wide. */
     public long queued() {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from runs where status = 'QUEUED'")

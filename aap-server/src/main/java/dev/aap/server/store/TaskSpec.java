@@ -15,10 +15,19 @@ import java.util.List;
  * @param strategy           brain: auto, search, llm, hybrid (or a test strategy the server was started with)
  * @param budgetSeconds      wall time for the run; null: the strategy's default
  * @param constraints        free-form constraints handed to the brain, or null
+ * @param origin             where the task came from when a forge event started it ({@code {forge, repository,
+ *                           issue, requester, url}}), or null
  */
 public record TaskSpec(String repo, String baseRef, String issue, String goal, List<String> acceptanceCriteria,
                        List<String> targetTests, String strategy, String model, Integer budgetSeconds,
-                       JsonNode constraints) {
+                       JsonNode constraints, JsonNode origin) {
+
+    public TaskSpec(String repo, String baseRef, String issue, String goal, List<String> acceptanceCriteria,
+                    List<String> targetTests, String strategy, String model, Integer budgetSeconds,
+                    JsonNode constraints) {
+        this(repo, baseRef, issue, goal, acceptanceCriteria, targetTests, strategy, model, budgetSeconds, constraints,
+                null);
+    }
 
     public TaskSpec {
         acceptanceCriteria = acceptanceCriteria == null ? List.of() : List.copyOf(acceptanceCriteria);
