@@ -2,7 +2,6 @@ package dev.aap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aap.agent.AgentSettings;
-import dev.aap.core.pipeline.Checkpoints;
 import dev.aap.core.pipeline.Pipeline;
 import dev.aap.core.run.RunId;
 import dev.aap.core.run.RunResult;
@@ -16,7 +15,6 @@ import dev.aap.server.store.TaskSpec;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The server's real runs: the same {@link Pipeline} as {@code aap fix}, with the brains this process was configured
@@ -48,7 +46,7 @@ final class PipelineExecutor implements RunExecutor {
             self.interrupt();
             pipeline.cancel();
         });
-        RunResult r = pipeline.run(task, new RunId(job.runId()), checkpoints(job.steps()));
+        RunResult r = pipeline.run(task, new RunId(job.runId()), job.steps());
         JsonNode record = Json.read(RunStore.toJson(r));
         return new Outcome(r.status().name(), r.exitCode(), r.message(), record);
     }
@@ -79,17 +77,4 @@ final class PipelineExecutor implements RunExecutor {
         return sb.toString();
     }
 
-    private static Checkpoints checkpoints(RunJob.StepStore steps) {
-        return new Checkpoints() {
-            @Override
-            public Optional<JsonNode> load(String step) {
-                return steps.load(step);
-            }
-
-            @Override
-            public void save(String step, JsonNode output) {
-                steps.save(step, output);
-            }
-        };
-    }
 }

@@ -97,7 +97,7 @@ public final class Server implements AutoCloseable {
             } catch (RuntimeException e) {
                 notifications.close();
                 throw new EnvironmentException("cannot listen on " + config.bind() + ":" + config.port() + ": "
-                        + rootMessage(e) + ": choose another --port (0 picks a free one) or --bind");
+                        + Database.rootMessage(e) + ": choose another --port (0 picks a free one) or --bind");
             }
             worker.start();
             return new Server(config, node, db, worker, notifications, app, admin, tracing);
@@ -143,13 +143,6 @@ public final class Server implements AutoCloseable {
         return host + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(b);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
-    }
 
     public int port() {
         return app.port();

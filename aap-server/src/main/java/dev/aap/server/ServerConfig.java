@@ -39,23 +39,4 @@ public record ServerConfig(Path home, String databaseUrl, String bind, int port,
             throw new IllegalArgumentException("workers must be at least 1");
         }
     }
-
-    /** Defaults for everything but the home and the pipeline. */
-    public static ServerConfig defaults(Path home, RunExecutor pipeline) {
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        return new ServerConfig(home, null, "127.0.0.1", 8080, workers, false, false, 30, 1000, 600,
-                1_048_576, List.of(), 15_000, pipeline, Map.of(), () -> Map.of());
-    }
-
-    public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(home, url, bind, port, workers, allowLocalRepos, metricsOpen, leaseSeconds,
-                maxQueuedPerRepo, requestsPerMinute, maxBodyBytes, corsOrigins, heartbeatMillis, pipeline,
-                testExecutors, agents);
-    }
-
-    public ServerConfig withPort(int p) {
-        return new ServerConfig(home, databaseUrl, bind, p, workers, allowLocalRepos, metricsOpen, leaseSeconds,
-                maxQueuedPerRepo, requestsPerMinute, maxBodyBytes, corsOrigins, heartbeatMillis, pipeline,
-                testExecutors, agents);
-    }
 }

@@ -85,7 +85,8 @@ final class Requests {
         return false;
     }
 
-    private static byte[] bytes(Context ctx, long maxBytes) {
+    /** The raw body, at most {@code maxBytes} (413 above). */
+    static byte[] bytes(Context ctx, long maxBytes) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);

@@ -13,13 +13,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,7 +77,7 @@ final class RunRoutes {
         Runs.Submitted sub;
         try {
             sub = s.runs().submit(RunId.next().value(), RunId.next().value(), spec, base, key,
-                    sha256(canonical(body)), ctx.attribute(Auth.TOKEN_ATTRIBUTE), s.config().maxQueuedPerRepo());
+                    TokenSecrets.sha256(canonical(body)), ctx.attribute(Auth.TOKEN_ATTRIBUTE), s.config().maxQueuedPerRepo());
         } catch (Runs.QueueFull full) {
             throw Problem.tooMany(full.getMessage() + "; retry later", 30);
         }
@@ -287,12 +284,4 @@ final class RunRoutes {
             new com.fasterxml.jackson.databind.ObjectMapper()
                     .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -26,9 +26,14 @@ public final class TokenSecrets {
 
     /** SHA-256 in hex: enough for random tokens of this length, and cheap enough for every request. */
     public static String hash(String token) {
+        return sha256(token);
+    }
+
+    /** The SHA-256 of the text's UTF-8 bytes, in hex. */
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

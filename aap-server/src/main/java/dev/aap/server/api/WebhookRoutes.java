@@ -15,7 +15,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +42,7 @@ final class WebhookRoutes {
         if (secret == null) {
             throw Problem.notFound("GitHub webhooks are off on this server: set AAP_GITHUB_WEBHOOK_SECRET");
         }
-        byte[] body = raw(ctx, s.config().maxBodyBytes());
+        byte[] body = Requests.bytes(ctx, s.config().maxBodyBytes());
         if (!Signatures.github(secret, body, ctx.header("X-Hub-Signature-256"))) {
             throw new Problem(401, "Unauthorized", "X-Hub-Signature-256 does not match this body and the"
                     + " configured secret");
@@ -99,7 +98,7 @@ final class WebhookRoutes {
         Runs.Submitted sub;
         try {
             sub = s.runs().submit(RunId.next().value(), RunId.next().value(), spec, base, source + ":" + delivery,
-                    RunRoutes.sha256(delivery), source + ":" + f.requester(), s.config().maxQueuedPerRepo());
+                    TokenSecrets.sha256(delivery), source + ":" + f.requester(), s.config().maxQueuedPerRepo());
         } catch (Runs.QueueFull full) {
             s.deliveries().outcome(source, delivery, "queue full", null);
             throw Problem.tooMany(full.getMessage(), 60);
@@ -151,18 +150,4 @@ final class WebhookRoutes {
         return Json.MAPPER.createObjectNode().put("status", status).put("detail", detail);
     }
 
-    private static byte[] raw(Context ctx, long maxBytes) {
-        if (ctx.req().getContentLengthLong() > maxBytes) {
-            throw new Problem(413, "Content Too Large", "the delivery is larger than " + maxBytes + " bytes");
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] data = in.readNBytes((int) maxBytes + 1);
-            if (data.length > maxBytes) {
-                throw new Problem(413, "Content Too Large", "the delivery is larger than " + maxBytes + " bytes");
-            }
-            return data;
-        } catch (IOException e) {
-            throw Problem.badRequest("cannot read the delivery");
-        }
-    }
 }

@@ -65,10 +65,6 @@ public final class EventHub {
         }
     }
 
-    /** Forgets a run no stream follows any more. */
-    public void release(String runId) {
-        runs.remove(runId);
-    }
 
     public void onRunChange(Consumer<String> listener) {
         runChangeListeners.add(listener);

@@ -1,11 +1,10 @@
 package dev.aap.server.queue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.aap.core.pipeline.Checkpoints;
 import dev.aap.server.store.RepoRecord;
 import dev.aap.server.store.TaskSpec;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -17,15 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * @param runDir  {@code AAP_HOME/runs/<id>}
  */
 public record RunJob(String runId, int attempt, TaskSpec spec, RepoRecord repo, Path repoDir, String baseCommit,
-                     Path runDir, RunEvents events, StepStore steps, Cancellation cancellation) {
+                     Path runDir, RunEvents events, Checkpoints steps, Cancellation cancellation) {
 
-    /** The run's recorded step outputs: what a run taken over by another process continues from. */
-    public interface StepStore {
-
-        Optional<JsonNode> load(String step);
-
-        void save(String step, JsonNode output);
-    }
 
     /** A stop asked for through the API; executors register what stops their work. */
     public static final class Cancellation {

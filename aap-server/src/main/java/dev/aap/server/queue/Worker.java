@@ -2,6 +2,7 @@ package dev.aap.server.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aap.core.AapException;
+import dev.aap.core.pipeline.Checkpoints;
 import dev.aap.core.run.ExitCodes;
 import dev.aap.server.store.Events;
 import dev.aap.server.store.Json;
@@ -21,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -203,7 +203,7 @@ public final class Worker implements AutoCloseable {
             Checkouts.Source source = checkouts.resolve(repo, run.baseRef());
             Path runDir = home.resolve("runs").resolve(run.id());
             Files.createDirectories(runDir.resolve("checks"));
-            RunJob.StepStore store = new RunJob.StepStore() {
+            Checkpoints store = new Checkpoints() {
                 @Override
                 public Optional<JsonNode> load(String step) {
                     return Shield.call(() -> steps.load(run.id(), step));
@@ -308,8 +308,4 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** Runs a consumer for each active run; for tests and metrics. */
-    void forEachActive(Consumer<String> c) {
-        active.keySet().forEach(c);
-    }
 }

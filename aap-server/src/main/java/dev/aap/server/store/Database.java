@@ -170,7 +170,8 @@ public final class Database implements AutoCloseable {
         return url.replaceAll("(//[^:/@]+:)[^@]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
-    static String rootMessage(Throwable e) {
+    /** The innermost cause's first line: what a user can act on, without the wrapping. */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
