@@ -21,6 +21,19 @@ public sealed interface Trigger {
     record Retry(String forge, String repository, long issue, String requester) implements Trigger {
     }
 
+    /**
+     * A review on one of aap's pull requests: a follow-up run on its branch with the review's comments as the task.
+     *
+     * @param pullRequest the pull (merge) request number (GitLab: iid)
+     * @param reviewId    GitHub's review id; GitLab: the note that triggered it
+     * @param branch      the pull request's head branch ({@code aap/issue-<n>})
+     * @param key         one follow-up per key ({@code review:<id>} on GitHub, {@code mr:<iid>:<head sha>} on GitLab),
+     *                    so the comments of one review start one run
+     */
+    record Review(String forge, String repository, long pullRequest, long reviewId, String branch, String requester,
+                  String url, String key) implements Trigger {
+    }
+
     /** Nothing to do, and why (answered 2xx so that the forge keeps the hook enabled). */
     record Ignored(String reason) implements Trigger {
     }
