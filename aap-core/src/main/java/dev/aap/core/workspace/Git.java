@@ -26,11 +26,20 @@ public final class Git {
 
     /** Runs git in {@code dir}; never throws for a non-zero exit (callers decide what it means). */
     public static Result run(Path dir, String... args) {
+        return run(dir, java.util.Map.of(), args);
+    }
+
+    /**
+     * Runs git in {@code dir} with extra environment variables (credentials reach git this way, never through its
+     * arguments or configuration files).
+     */
+    public static Result run(Path dir, java.util.Map<String, String> env, String... args) {
         var argv = new ArrayList<String>(List.of("git", "-c", "core.quotepath=off", "-c", "advice.detachedHead=false"));
         argv.addAll(List.of(args));
         var pb = new ProcessBuilder(argv).directory(dir.toFile());
         pb.environment().put("GIT_TERMINAL_PROMPT", "0");
         pb.environment().put("LC_ALL", "C");
+        pb.environment().putAll(env);
         try {
             Process p = pb.start();
             p.getOutputStream().close();
