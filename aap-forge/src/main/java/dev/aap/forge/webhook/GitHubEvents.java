@@ -1,6 +1,7 @@
 package dev.aap.forge.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aap.forge.Marks;
 
 import java.util.Locale;
 import java.util.Set;
@@ -29,6 +30,8 @@ public final class GitHubEvents {
         return switch (event) {
             case "issues" -> labeled(payload, repository, label);
             case "issue_comment" -> comment(payload, repository);
+            case "pull_request_review" -> review(payload, repository);
+            case "pull_request_review_comment" -> reviewComment(payload, repository);
             case "ping" -> new Trigger.Ignored("ping");
             default -> new Trigger.Ignored("event '" + event + "' is not one aap acts on");
         };
@@ -64,8 +67,8 @@ public final class GitHubEvents {
         JsonNode comment = p.path("comment");
         JsonNode issue = p.path("issue");
         JsonNode author = comment.path("user");
-        if (isBot(author) || isBot(p.path("sender"))) {
-            return new Trigger.Ignored("comment by a bot");
+        if (isBot(author) || isBot(p.path("sender")) || Marks.ours(comment.path("body").asText(""))) {
+            return new Trigger.Ignored("comment by a bot or by aap");
         }
         String body = comment.path("body").asText("").strip();
         String command = Commands.of(body);
@@ -91,6 +94,50 @@ public final class GitHubEvents {
             case "retry" -> new Trigger.Retry("github", repository, number, who);
             default -> new Trigger.Ignored("unknown command /aap " + command);
         };
+    }
+
+    private static Trigger review(JsonNode p, String repository) {
+        if (!"submitted".equals(p.path("action").asText())) {
+            return new Trigger.Ignored("pull_request_review/" + p.path("action").asText() + " is not a submitted review");
+        }
+        JsonNode review = p.path("review");
+        if ("approved".equalsIgnoreCase(review.path("state").asText()) && review.path("body").asText("").isBlank()) {
+            return new Trigger.Ignored("an approval without comments asks for no change");
+        }
+        return onAapPullRequest(p, repository, review, review.path("id").asLong());
+    }
+
+    private static Trigger reviewComment(JsonNode p, String repository) {
+        if (!"created".equals(p.path("action").asText())) {
+            return new Trigger.Ignored("only new review comments are read");
+        }
+        JsonNode comment = p.path("comment");
+        return onAapPullRequest(p, repository, comment, comment.path("pull_request_review_id").asLong());
+    }
+
+    /** A review (or one of its comments) by a writer on an open pull request of an aap branch. */
+    private static Trigger onAapPullRequest(JsonNode p, String repository, JsonNode item, long reviewId) {
+        JsonNode pr = p.path("pull_request");
+        String branch = pr.path("head").path("ref").asText("");
+        if (Marks.issueOf(branch).isEmpty()) {
+            return new Trigger.Ignored("pull request #" + pr.path("number").asLong() + " is not one of aap's");
+        }
+        if (!"open".equals(pr.path("state").asText()) || pr.path("merged").asBoolean()) {
+            return new Trigger.Ignored("the pull request is closed or merged");
+        }
+        JsonNode author = item.path("user");
+        if (isBot(author) || isBot(p.path("sender")) || Marks.ours(item.path("body").asText(""))) {
+            return new Trigger.Ignored("review by a bot or by aap");
+        }
+        if (!WRITERS.contains(item.path("author_association").asText("").toUpperCase(Locale.ROOT))) {
+            return new Trigger.Ignored(author.path("login").asText("someone") + " has no write access (author"
+                    + " association " + item.path("author_association").asText("none") + ")");
+        }
+        if (reviewId <= 0) {
+            return new Trigger.Ignored("the comment belongs to no review");
+        }
+        return new Trigger.Review("github", repository, pr.path("number").asLong(), reviewId, branch,
+                author.path("login").asText(""), pr.path("html_url").asText(""), "review:" + reviewId);
     }
 
     /** GitHub marks apps as type Bot and their logins end in {@code [bot]}; aap's own comments come from one. */

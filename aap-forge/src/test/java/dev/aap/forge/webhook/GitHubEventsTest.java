@@ -102,4 +102,51 @@ class GitHubEventsTest {
             throw new IllegalStateException(e);
         }
     }
+
+    static JsonNode review(String event, String branch, String prState, String association, String login,
+                           String body) {
+        String item = """
+                {"id":%s,"pull_request_review_id":901,"body":%s,"state":"commented","author_association":"%s",
+                 "user":{"login":"%s","type":"User"},"path":"src/Pager.java","line":12}"""
+                .formatted(event.equals("pull_request_review") ? "901" : "3001", quote(body), association, login);
+        return json("""
+                {"action":"%s","%s":%s,
+                 "pull_request":{"number":7,"state":"%s","merged":false,"html_url":"https://github.com/acme/pager/pull/7",
+                                 "head":{"ref":"%s","sha":"abc"},"base":{"ref":"main"}},
+                 "repository":{"full_name":"acme/pager"},"sender":{"login":"%s","type":"User"}}
+                """.formatted(event.equals("pull_request_review") ? "submitted" : "created",
+                event.equals("pull_request_review") ? "review" : "comment", item, prState, branch, login));
+    }
+
+    @Test
+    void aReviewAndItsCommentsOnAnAapPullRequestAskForOneFollowUp() {
+        Trigger byReview = GitHubEvents.parse("pull_request_review",
+                review("pull_request_review", "aap/issue-42", "open", "MEMBER", "dev", "use a constant"), "aap");
+        Trigger byComment = GitHubEvents.parse("pull_request_review_comment",
+                review("pull_request_review_comment", "aap/issue-42", "open", "MEMBER", "dev", "rename this"), "aap");
+        assertThat(byReview).isEqualTo(new Trigger.Review("github", "acme/pager", 7, 901, "aap/issue-42", "dev",
+                "https://github.com/acme/pager/pull/7", "review:901"));
+        assertThat(byComment).isInstanceOf(Trigger.Review.class);
+        assertThat(((Trigger.Review) byComment).key()).isEqualTo(((Trigger.Review) byReview).key());
+    }
+
+    @Test
+    void reviewsElsewhereByOutsidersOrByAapStartNothing() {
+        assertThat(GitHubEvents.parse("pull_request_review",
+                review("pull_request_review", "feature/x", "open", "MEMBER", "dev", "hm"), "aap"))
+                .isInstanceOf(Trigger.Ignored.class);
+        assertThat(GitHubEvents.parse("pull_request_review",
+                review("pull_request_review", "aap/issue-42", "closed", "MEMBER", "dev", "hm"), "aap"))
+                .isInstanceOf(Trigger.Ignored.class);
+        assertThat(GitHubEvents.parse("pull_request_review",
+                review("pull_request_review", "aap/issue-42", "open", "CONTRIBUTOR", "drive-by", "hm"), "aap"))
+                .isInstanceOf(Trigger.Ignored.class);
+        assertThat(GitHubEvents.parse("pull_request_review_comment",
+                review("pull_request_review_comment", "aap/issue-42", "open", "OWNER", "dev",
+                        "Addressed in abc.\n\n<!-- aap -->"), "aap"))
+                .isInstanceOf(Trigger.Ignored.class);
+        assertThat(GitHubEvents.parse("issue_comment",
+                comment("/aap fix\n<!-- aap -->", "OWNER", "dev", "User", false), "aap"))
+                .isInstanceOf(Trigger.Ignored.class);
+    }
 }
