@@ -81,6 +81,25 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Verify and write artifacts, but create no branch.")
     private boolean dryRun;
 
+    @Option(names = "--forge", paramLabel = "github|gitlab", description = "Work on a forge issue: read it from"
+            + " GitHub or GitLab (token from GITHUB_TOKEN or GITLAB_TOKEN), clone --repo-url under AAP_HOME/repos.")
+    private String forge;
+
+    @Option(names = "--repo-url", paramLabel = "URL", description = "With --forge: the repository's HTTPS clone"
+            + " address, e.g. https://github.com/owner/name.git.")
+    private String repoUrl;
+
+    @Option(names = "--issue-ref", paramLabel = "N", description = "With --forge: the issue number (GitLab: iid).")
+    private long issueRef;
+
+    @Option(names = "--open-pr", description = "With --forge: react and keep a progress comment on the issue, push"
+            + " branch aap/issue-N and open (or update) a draft pull request.")
+    private boolean openPr;
+
+    @Option(names = "--forge-api", paramLabel = "URL", description = "With --forge: the API address for GitHub"
+            + " Enterprise (https://HOST/api/v3) or self-managed GitLab (https://HOST); default: from --repo-url.")
+    private String forgeApi;
+
     @picocli.CommandLine.Mixin
     private RunOptions run;
 
@@ -91,6 +110,13 @@ final class FixCommand implements Callable<Integer> {
     public Integer call() {
         if (resume != null) {
             return resumeRun();
+        }
+        if (forge == null && (repoUrl != null || issueRef != 0 || openPr || forgeApi != null)) {
+            throw new BadInputException("--repo-url, --issue-ref, --open-pr and --forge-api go with --forge github"
+                    + " or --forge gitlab");
+        }
+        if (forge != null) {
+            return forgeRun();
         }
         if (repo == null) {
             throw new BadInputException("give --repo (the repository to work on), or --resume RUN_ID to go on with an"
@@ -117,6 +143,64 @@ final class FixCommand implements Callable<Integer> {
                 : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel,
                 chosenUrl, null, targetTests, allowTestEdits);
         return execute(store, agent, task, RunId.next());
+    }
+
+    /** {@code --forge}: the issue from the forge, the forge's repository, and with --open-pr a pull request. */
+    private Integer forgeRun() {
+        if (repo != null || issue != null || issueFile != null) {
+            throw new BadInputException("with --forge the repository and the issue come from the forge: drop --repo,"
+                    + " --issue and --issue-file");
+        }
+        if (openPr && dryRun) {
+            throw new BadInputException("--open-pr needs a branch: drop --dry-run");
+        }
+        RunStore store = RunStore.open(RunStore.defaultHome());
+        UserConfig config = UserConfig.load(store.home());
+        var env = new java.util.HashMap<>(config.forgeEnvironment());
+        env.putAll(System.getenv());
+        var err = spec.commandLine().getErr();
+        ForgeFix.Prepared p;
+        try {
+            p = ForgeFix.prepare(store.home(), env, forge, repoUrl, issueRef, forgeApi);
+        } catch (dev.aap.forge.ForgeException e) {
+            throw new dev.aap.core.EnvironmentException(e.getMessage());
+        }
+        if (!run.quiet) {
+            err.println("aap: issue #" + p.issue().number() + " of " + p.forge().repository() + ": "
+                    + p.issue().title() + " (base " + p.baseBranch() + " at " + p.baseCommit().substring(0, 12) + ")");
+        }
+        String chosenModel = agentOptions.model(config);
+        String chosenUrl = agentOptions.baseUrl(config, chosenModel);
+        var agent = agentOptions.settings(store.home(), config, chosenModel);
+        String brain = Strategies.resolve(strategy, chosenModel);
+        if (!brain.equals("search")) {
+            Models.connect(ModelSpec.parseChain(chosenModel, chosenUrl), ModelSettings.defaults());
+        }
+        var task = new Task(p.clone(), p.issueText(), test, brain, Duration.ofSeconds(budgetSeconds != null
+                ? budgetSeconds : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel, chosenUrl,
+                p.baseCommit(), targetTests, allowTestEdits);
+        RunId id = RunId.next();
+        if (!openPr) {
+            return execute(store, agent, task, id, List.of());
+        }
+        var issueRun = new dev.aap.forge.flow.IssueRun(p.forge(), p.issue().number(), id.value(), null);
+        try {
+            issueRun.begin(null);
+        } catch (dev.aap.forge.ForgeException e) {
+            throw new dev.aap.core.EnvironmentException("cannot comment on the issue: " + e.getMessage());
+        }
+        RunResult result = executeForResult(store, agent, task, id, List.of(ForgeFix.progress(issueRun)));
+        try {
+            var published = ForgeFix.publish(p, issueRun, result);
+            err.println("aap: " + published.summary());
+            if (result.exitCode() == 0 && !published.pushed()) {
+                return dev.aap.core.run.ExitCodes.NOT_FOUND;
+            }
+        } catch (dev.aap.forge.ForgeException e) {
+            err.println("aap: error: " + e.getMessage());
+            return dev.aap.core.run.ExitCodes.ENVIRONMENT;
+        }
+        return result.exitCode();
     }
 
     /** {@code --resume}: the recorded task of a run that did not finish, from its checkpoints on. */
@@ -157,17 +241,29 @@ final class FixCommand implements Callable<Integer> {
 
     /** Runs {@code task} as run {@code id}, its steps recorded in the run directory so that it can be resumed. */
     private Integer execute(RunStore store, dev.aap.agent.AgentSettings agent, Task task, RunId id) {
+        return execute(store, agent, task, id, List.of());
+    }
+
+    private Integer execute(RunStore store, dev.aap.agent.AgentSettings agent, Task task, RunId id,
+                            List<dev.aap.core.event.EventListener> more) {
+        return executeForResult(store, agent, task, id, more).exitCode();
+    }
+
+    private RunResult executeForResult(RunStore store, dev.aap.agent.AgentSettings agent, Task task, RunId id,
+                                       List<dev.aap.core.event.EventListener> more) {
         var err = spec.commandLine().getErr();
         Sandbox box = Sandbox.select(run.sandbox);
         if (!box.isolates() && "auto".equals(run.sandbox)) {
             err.println("aap: warning: bubblewrap is not usable here (" + Sandbox.bwrapProblem()
                     + "); running tests WITHOUT a sandbox");
         }
-        var pipeline = new Pipeline(store, box, Strategies.all(agent), List.of(new ProgressPrinter(err, run.quiet)),
-                dryRun);
+        var listeners = new java.util.ArrayList<dev.aap.core.event.EventListener>();
+        listeners.add(new ProgressPrinter(err, run.quiet));
+        listeners.addAll(more);
+        var pipeline = new Pipeline(store, box, Strategies.all(agent), listeners, dryRun);
         RunResult result = Interrupts.run(pipeline, task, id, Checkpoints.inDirectory(store.runDir(id)), err);
         Output.print(result, run.json, spec.commandLine().getOut(), err);
-        return result.exitCode();
+        return result;
     }
 
     private String issueText() {

@@ -4,6 +4,7 @@ import dev.aap.core.BadInputException;
 import dev.aap.core.run.RunStore;
 import dev.aap.core.sandbox.Sandbox;
 import dev.aap.server.Server;
+import dev.aap.server.WebhookSettings;
 import dev.aap.server.ServerConfig;
 import dev.aap.server.queue.TestExecutors;
 import picocli.CommandLine.Command;
@@ -104,7 +105,15 @@ final class ServeCommand implements Callable<Integer> {
         String node = Server.newNodeId();
         // from here on the libraries' logs (the worker, Flyway, Javalin) are JSON lines on stderr
         JsonLogs.start(System.err, node);
-        Server server = Server.start(cfg, node);
+        var forgeEnv = new java.util.HashMap<>(config.forgeEnvironment());
+        forgeEnv.putAll(System.getenv());
+        WebhookSettings webhooks;
+        try {
+            webhooks = WebhookSettings.fromEnvironment(forgeEnv);
+        } catch (dev.aap.forge.ForgeException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        Server server = Server.start(cfg, node, webhooks);
         var stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();

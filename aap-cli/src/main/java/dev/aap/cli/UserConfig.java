@@ -9,6 +9,7 @@ import dev.aap.core.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,13 +25,24 @@ import java.util.Set;
  * @param temperature   sampling temperature, or null
  */
 record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCostUsd, Integer contextTokens,
-                  Double temperature) {
+                  Double temperature, Map<String, String> forgeEnvironment) {
+
+    /** Forge settings config.yaml may hold, and the environment variable each stands for (which wins). */
+    static final Map<String, String> FORGE_KEYS = Map.of("github_token", "GITHUB_TOKEN",
+            "github_app_id", "AAP_GITHUB_APP_ID", "github_app_private_key_file", "AAP_GITHUB_APP_PRIVATE_KEY_FILE",
+            "gitlab_token", "GITLAB_TOKEN", "github_webhook_secret", "AAP_GITHUB_WEBHOOK_SECRET",
+            "gitlab_webhook_token", "AAP_GITLAB_WEBHOOK_TOKEN", "trigger_label", "AAP_TRIGGER_LABEL",
+            "public_url", "AAP_PUBLIC_URL");
 
     private static final Set<String> KEYS = Set.of("model", "base_url", "max_steps", "max_cost_usd",
             "context_tokens", "temperature");
 
+    UserConfig {
+        forgeEnvironment = forgeEnvironment == null ? Map.of() : Map.copyOf(forgeEnvironment);
+    }
+
     static UserConfig none() {
-        return new UserConfig(null, null, null, null, null, null);
+        return new UserConfig(null, null, null, null, null, null, Map.of());
     }
 
     static UserConfig load(Path home) {
@@ -52,9 +64,11 @@ record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCost
         }
         for (var it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!KEYS.contains(k)) {
+            if (!KEYS.contains(k) && !FORGE_KEYS.containsKey(k)) {
+                var known = new java.util.TreeSet<>(KEYS);
+                known.addAll(FORGE_KEYS.keySet());
                 throw new BadInputException(file + ": unknown key '" + k + "'; known keys: " + String.join(", ",
-                        KEYS.stream().sorted().toList()));
+                        known));
             }
         }
         JsonNode steps = n.get("max_steps");
@@ -67,9 +81,16 @@ record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCost
         if ((window != null && !window.canConvertToInt()) || (temperature != null && !temperature.isNumber())) {
             throw new BadInputException(file + ": context_tokens must be an integer and temperature a number");
         }
+        var forge = new java.util.HashMap<String, String>();
+        FORGE_KEYS.forEach((key, variable) -> {
+            String v = text(n.get(key));
+            if (v != null) {
+                forge.put(variable, v);
+            }
+        });
         return new UserConfig(text(n.get("model")), text(n.get("base_url")), steps == null ? null : steps.asInt(),
                 cost == null ? null : cost.asDouble(), window == null ? null : window.asInt(),
-                temperature == null ? null : temperature.asDouble());
+                temperature == null ? null : temperature.asDouble(), forge);
     }
 
     /**

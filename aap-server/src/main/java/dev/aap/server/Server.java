@@ -83,8 +83,16 @@ public final class Server implements AutoCloseable {
             var metrics = new ServerMetrics(registry, runs);
             RunTracing tracing = RunTracing.fromEnvironment(System.getenv(), node);
             Worker.Observer observer = tracing == null ? metrics : Worker.Observer.both(metrics, tracing);
+            var address = new java.util.concurrent.atomic.AtomicReference<String>();
+            java.util.function.Supplier<String> publicUrl = () -> webhooks.publicUrl() != null
+                    ? webhooks.publicUrl().replaceAll("/+$", "") : address.get();
+            var executors = new java.util.HashMap<String, dev.aap.server.queue.RunExecutor>();
+            config.testExecutors().forEach((k, v) -> executors.put(k,
+                    new dev.aap.server.queue.ForgeExecutor(v, webhooks.forges(), publicUrl)));
             var worker = new Worker(new Worker.Settings(node, config.workers(), config.leaseSeconds(), 1000),
-                    runs, repos, events, steps, config.home(), config.pipeline(), config.testExecutors(), observer);
+                    runs, repos, events, steps, config.home(),
+                    new dev.aap.server.queue.ForgeExecutor(config.pipeline(), webhooks.forges(), publicUrl),
+                    executors, observer);
             metrics.bindWorker(worker);
             var hub = new EventHub();
             var services = new Services(config, node, db, runs, repos, tokens, events, steps, hub, worker,
@@ -99,8 +107,10 @@ public final class Server implements AutoCloseable {
                 throw new EnvironmentException("cannot listen on " + config.bind() + ":" + config.port() + ": "
                         + Database.rootMessage(e) + ": choose another --port (0 picks a free one) or --bind");
             }
+            Server server = new Server(config, node, db, worker, notifications, app, admin, tracing);
+            address.set(server.url());
             worker.start();
-            return new Server(config, node, db, worker, notifications, app, admin, tracing);
+            return server;
         } catch (RuntimeException e) {
             db.close();
             throw e;

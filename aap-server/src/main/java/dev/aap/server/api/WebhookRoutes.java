@@ -3,7 +3,9 @@ package dev.aap.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aap.core.run.RunId;
+import dev.aap.forge.Marks;
 import dev.aap.forge.webhook.GitHubEvents;
+import dev.aap.forge.webhook.GitLabEvents;
 import dev.aap.forge.webhook.Signatures;
 import dev.aap.forge.webhook.Trigger;
 import dev.aap.server.store.Json;
@@ -19,13 +21,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code POST /webhooks/github}: the signature is checked on the raw bytes before anything is parsed, each
+ * {@code POST /webhooks/github} and {@code /webhooks/gitlab}: the signature is checked on the raw bytes before anything is parsed, each
  * delivery is taken once, and work goes to the queue (the answer comes at once: 202 with the task). Events that
  * start nothing are answered 200 with the reason, so the forge keeps the hook enabled.
  */
 final class WebhookRoutes {
 
     private static final String GITHUB = "github";
+    private static final String GITLAB = "gitlab";
 
     private final Services s;
 
@@ -35,6 +38,7 @@ final class WebhookRoutes {
 
     void register(RoutesConfig r) {
         r.post("/webhooks/github", this::github);
+        r.post("/webhooks/gitlab", this::gitlab);
     }
 
     private void github(Context ctx) {
@@ -65,13 +69,83 @@ final class WebhookRoutes {
         act(ctx, GITHUB, delivery, trigger);
     }
 
-    private void act(Context ctx, String source, String delivery, Trigger trigger) {
-        Optional<RepoRecord> repo = switch (trigger) {
+    private void gitlab(Context ctx) {
+        String token = s.webhooks().gitlabToken();
+        if (token == null) {
+            throw Problem.notFound("GitLab webhooks are off on this server: set AAP_GITLAB_WEBHOOK_TOKEN");
+        }
+        byte[] body = Requests.bytes(ctx, s.config().maxBodyBytes());
+        if (!Signatures.gitlab(token, ctx.header("X-Gitlab-Token"))) {
+            throw new Problem(401, "Unauthorized", "X-Gitlab-Token does not match the configured secret token");
+        }
+        // GitLab sends the same Idempotency-Key on every retry of one delivery; older versions only the event UUID
+        String delivery = ctx.header("Idempotency-Key");
+        if (delivery == null || delivery.isBlank()) {
+            delivery = ctx.header("X-Gitlab-Event-UUID");
+        }
+        if (delivery == null || delivery.isBlank()) {
+            delivery = "sha256:" + TokenSecrets.sha256(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (delivery.length() > 100) {
+            throw Problem.badRequest("Idempotency-Key is too long");
+        }
+        JsonNode payload;
+        try {
+            payload = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw Problem.badRequest("the delivery is not JSON");
+        }
+        if (!s.deliveries().first(GITLAB, delivery)) {
+            ctx.status(200).json(answer("duplicate", "delivery " + delivery + " was taken already"));
+            return;
+        }
+        Trigger trigger = GitLabEvents.parse(ctx.header("X-Gitlab-Event"), payload, s.webhooks().label());
+        act(ctx, GITLAB, delivery, writersOnly(trigger));
+    }
+
+    /**
+     * GitLab's hooks do not say what role the author has: ask the project. Below Developer (or a failed lookup)
+     * starts nothing.
+     */
+    private Trigger writersOnly(Trigger trigger) {
+        String requester = switch (trigger) {
+            case Trigger.Fix f -> f.requester();
+            case Trigger.Stop st -> st.requester();
+            case Trigger.Retry rt -> rt.requester();
+            case Trigger.Review rv -> rv.requester();
+            case Trigger.Ignored ignored -> null;
+        };
+        Optional<RepoRecord> repo = repoOf(trigger);
+        if (requester == null || repo.isEmpty()) {
+            return trigger;
+        }
+        try {
+            String level = s.webhooks().forges().open(GITLAB, repo.get().forge().path("repository").asText(),
+                    baseUrl(repo.get()), repo.get().url()).permission(requester);
+            return level.equals("write") || level.equals("admin") ? trigger
+                    : new Trigger.Ignored(requester + " has no write access (GitLab role below Developer)");
+        } catch (dev.aap.forge.ForgeException e) {
+            return new Trigger.Ignored("cannot check " + requester + "'s role on GitLab: " + e.getMessage());
+        }
+    }
+
+    private static String baseUrl(RepoRecord repo) {
+        JsonNode b = repo.forge().path("base_url");
+        return b.isTextual() && !b.asText().isBlank() ? b.asText() : null;
+    }
+
+    private Optional<RepoRecord> repoOf(Trigger trigger) {
+        return switch (trigger) {
             case Trigger.Fix f -> s.repos().byForge(f.forge(), f.repository());
             case Trigger.Stop st -> s.repos().byForge(st.forge(), st.repository());
             case Trigger.Retry rt -> s.repos().byForge(rt.forge(), rt.repository());
+            case Trigger.Review rv -> s.repos().byForge(rv.forge(), rv.repository());
             case Trigger.Ignored ignored -> Optional.empty();
         };
+    }
+
+    private void act(Context ctx, String source, String delivery, Trigger trigger) {
+        Optional<RepoRecord> repo = repoOf(trigger);
         if (trigger instanceof Trigger.Ignored(String reason)) {
             ignore(ctx, source, delivery, reason);
             return;
@@ -84,13 +158,15 @@ final class WebhookRoutes {
             case Trigger.Fix f -> fix(ctx, source, delivery, repo.get(), f);
             case Trigger.Stop st -> stop(ctx, source, delivery, repo.get(), st.forge(), st.issue());
             case Trigger.Retry rt -> retry(ctx, source, delivery, repo.get(), rt.forge(), rt.issue());
+            case Trigger.Review rv -> review(ctx, source, delivery, repo.get(), rv);
             case Trigger.Ignored ignored -> ignore(ctx, source, delivery, ignored.reason());
         }
     }
 
     private void fix(Context ctx, String source, String delivery, RepoRecord repo, Trigger.Fix f) {
         ObjectNode origin = Json.MAPPER.createObjectNode().put("forge", f.forge()).put("repository", f.repository())
-                .put("issue", f.issue()).put("requester", f.requester()).put("url", f.url());
+                .put("issue", f.issue()).put("requester", f.requester()).put("url", f.url())
+                .put("title", f.title());
         String issue = "#" + f.issue() + " " + f.title() + (f.body().isBlank() ? "" : "\n\n" + f.body());
         var spec = new TaskSpec(repo.name(), null, issue, null, List.of(), List.of(), "auto", null, null, null,
                 origin);
@@ -105,6 +181,37 @@ final class WebhookRoutes {
         }
         s.deliveries().outcome(source, delivery, "queued", sub.taskId());
         ObjectNode out = answer("queued", "issue #" + f.issue() + " of " + f.repository() + " is queued");
+        out.put("task_id", sub.taskId());
+        out.put("run_id", sub.runId());
+        ctx.status(202).json(out);
+    }
+
+    /** A review on an aap pull request: one follow-up run per review key, on the pull request's branch. */
+    private void review(Context ctx, String source, String delivery, RepoRecord repo, Trigger.Review rv) {
+        ObjectNode origin = Json.MAPPER.createObjectNode().put("forge", rv.forge()).put("kind", "review")
+                .put("repository", rv.repository()).put("issue", Marks.issueOf(rv.branch()).orElse(0))
+                .put("pull_request", rv.pullRequest()).put("review_id", rv.reviewId()).put("branch", rv.branch())
+                .put("requester", rv.requester()).put("url", rv.url());
+        var spec = new TaskSpec(repo.name(), rv.branch(), "Review of pull request #" + rv.pullRequest()
+                + " (the comments are read when the run starts)", null, List.of(), List.of(), "auto", null, null,
+                null, origin);
+        Runs.Submitted sub;
+        try {
+            // every event of one review carries the same key: the first starts the run, the others find it
+            sub = s.runs().submit(RunId.next().value(), RunId.next().value(), spec, rv.branch(),
+                    source + ":" + rv.key(), TokenSecrets.sha256(rv.key()), source + ":reviews",
+                    s.config().maxQueuedPerRepo());
+        } catch (Runs.QueueFull full) {
+            s.deliveries().outcome(source, delivery, "queue full", null);
+            throw Problem.tooMany(full.getMessage(), 60);
+        }
+        if (sub.existing()) {
+            s.deliveries().outcome(source, delivery, "same review", sub.taskId());
+            ctx.status(200).json(answer("duplicate", "this review already has run " + sub.runId()));
+            return;
+        }
+        s.deliveries().outcome(source, delivery, "queued", sub.taskId());
+        ObjectNode out = answer("queued", "review of pull request #" + rv.pullRequest() + " is queued");
         out.put("task_id", sub.taskId());
         out.put("run_id", sub.runId());
         ctx.status(202).json(out);

@@ -18,6 +18,8 @@ public final class RunEvents implements EventListener {
     private final Events events;
     private final String runId;
     private final java.util.function.BiConsumer<String, ObjectNode> observer;
+    private final java.util.List<java.util.function.BiConsumer<String, ObjectNode>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RunEvents(Events events, String runId, java.util.function.BiConsumer<String, ObjectNode> observer) {
         this.events = events;
@@ -31,6 +33,12 @@ public final class RunEvents implements EventListener {
         var json = EventLog.toJson(runId, seq, now, event);
         Shield.call(() -> events.append(runId, event.type(), now, json));
         observer.accept(event.type(), json);
+        listeners.forEach(l -> l.accept(event.type(), json));
+    }
+
+    /** Also tells {@code listener} of every pipeline event, after it is recorded. */
+    public void listen(java.util.function.BiConsumer<String, ObjectNode> listener) {
+        listeners.add(listener);
     }
 
     /** Records an event of the given type with these fields. */
@@ -44,6 +52,7 @@ public final class RunEvents implements EventListener {
         json.setAll(fields);
         long seq = Shield.call(() -> events.append(runId, type, now, json));
         observer.accept(type, json);
+        listeners.forEach(l -> l.accept(type, json));
         return seq;
     }
 }
