@@ -82,7 +82,7 @@ final class GitLabHttp {
     Reply exchange(String method, String path, JsonNode body, Call call) {
         HttpRequest request = request(method, path, body);
         Reply reply = once(request, call);
-        Optional<Duration> wait = retryAfter(reply);
+        Optional<Duration> wait = retryAfter(reply.status(), reply.headers().firstValue("Retry-After"));
         if (wait.isEmpty()) {
             return reply;
         }
@@ -141,13 +141,11 @@ final class GitLabHttp {
     }
 
     /** How long to wait before the one retry, or empty when the answer is final. */
-    private static Optional<Duration> retryAfter(Reply reply) {
-        int s = reply.status();
-        if (s != 429 && s != 502 && s != 503 && s != 504) {
+    static Optional<Duration> retryAfter(int status, Optional<String> header) {
+        if (status != 429 && status != 502 && status != 503 && status != 504) {
             return Optional.empty();
         }
-        Duration wait = reply.headers().firstValue("Retry-After").map(GitLabHttp::parseRetryAfter)
-                .orElse(DEFAULT_WAIT);
+        Duration wait = header.map(GitLabHttp::parseRetryAfter).orElse(DEFAULT_WAIT);
         return Optional.of(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
     }
 
