@@ -27,6 +27,7 @@ import java.util.Optional;
 public final class GitLabForge implements Forge {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_PAGES = 50;
 
     private final URI baseUrl;
     private final String projectPath;
@@ -168,7 +169,8 @@ public final class GitLabForge implements Forge {
         Call call = new Call("reading the threads of merge request !" + number, "merge request !" + number);
         List<ReviewComment> comments = new ArrayList<>();
         String page = "1";
-        while (!page.isEmpty()) {
+        // the page cap only guards against a server whose X-Next-Page never ends
+        for (int pages = 0; !page.isEmpty() && pages < MAX_PAGES; pages++) {
             Reply reply = http.exchange("GET", project + "merge_requests/" + number + "/discussions?per_page=100&page="
                     + encode(page), null, call);
             if (!reply.ok()) {
@@ -198,7 +200,9 @@ public final class GitLabForge implements Forge {
                 new Call("reading the members", "members"));
         for (JsonNode m : members) {
             if (user.equalsIgnoreCase(m.path("username").asText())) {
-                return level(m.path("access_level").asInt());
+                // a blocked or not yet accepted member keeps its level on paper but may not act
+                String state = m.path("state").asText("active");
+                return "active".equals(state) ? level(m.path("access_level").asInt()) : "none";
             }
         }
         return "none";

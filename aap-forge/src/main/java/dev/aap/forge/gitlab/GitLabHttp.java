@@ -100,6 +100,9 @@ final class GitLabHttp {
             case 404 -> "GitLab has no " + call.what() + " in " + project
                     + " (404): check the project path and that the token can see it";
             case 429 -> "GitLab is rate-limiting " + call.doing() + " (429) even after waiting: try again later";
+            case 301, 302, 307, 308 -> "GitLab redirected " + call.doing() + " (" + s + ") to "
+                    + reply.headers().firstValue("Location").orElse("another address")
+                    + ": set the GitLab base URL to where it points";
             default -> "GitLab answered " + s + " to " + call.doing() + " in " + project
                     + (reply.message().isEmpty() ? "" : ": " + clip(reply.message()));
         };

@@ -217,11 +217,14 @@ class GitLabForgeTest {
         gitlab.on("GET", P + "/members/all?per_page=100&query=rep", 200,
                 "[{\"id\":4,\"username\":\"rep\",\"access_level\":20}]");
         gitlab.on("GET", P + "/members/all?per_page=100&query=stranger", 200, "[]");
+        gitlab.on("GET", P + "/members/all?per_page=100&query=gone", 200,
+                "[{\"id\":5,\"username\":\"gone\",\"access_level\":40,\"state\":\"blocked\"}]");
 
         assertThat(forge.permission("dev")).isEqualTo("write");
         assertThat(forge.permission("owner")).isEqualTo("admin");
         assertThat(forge.permission("rep")).isEqualTo("read");
         assertThat(forge.permission("stranger")).isEqualTo("none");
+        assertThat(forge.permission("gone")).isEqualTo("none");
         assertThat(GitLabForge.level(40)).isEqualTo("write");
         assertThat(GitLabForge.level(5)).isEqualTo("none");
     }
@@ -245,6 +248,7 @@ class GitLabForgeTest {
         gitlab.on("GET", P + "/issues/3", 404, "{\"message\":\"404 Issue Not Found\"}");
         gitlab.on("GET", P + "/issues/4", 500, "{\"message\":\"token " + TOKEN + " broke\\nsomething\"}");
         gitlab.on("GET", P + "/issues/5", 502, "<html>Bad Gateway</html>");
+        gitlab.on("GET", P + "/issues/6", 301, "", "Location", "https://gitlab.example.com/api/v4/projects/15/issues/6");
 
         ForgeException unauthorized = catchThrowableOfType(ForgeException.class, () -> forge.issue(1));
         assertThat(unauthorized.status()).isEqualTo(401);
@@ -260,7 +264,10 @@ class GitLabForgeTest {
         ForgeException gateway = catchThrowableOfType(ForgeException.class, () -> forge.issue(5));
         assertThat(gateway.status()).isEqualTo(502);
 
-        for (ForgeException e : List.of(unauthorized, forbidden, missing, broken, gateway)) {
+        ForgeException moved = catchThrowableOfType(ForgeException.class, () -> forge.issue(6));
+        assertThat(moved.getMessage()).contains("redirected", "https://gitlab.example.com/api/v4/projects/15/issues/6");
+
+        for (ForgeException e : List.of(unauthorized, forbidden, missing, broken, gateway, moved)) {
             assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("\n");
         }
     }
