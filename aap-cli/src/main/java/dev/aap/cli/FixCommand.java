@@ -176,7 +176,7 @@ final class FixCommand implements Callable<Integer> {
         if (!brain.equals("search")) {
             Models.connect(ModelSpec.parseChain(chosenModel, chosenUrl), ModelSettings.defaults());
         }
-        var task = new Task(p.clone(), p.issueText(), test, brain, Duration.ofSeconds(budgetSeconds != null
+        var task = new Task(p.checkout(), p.issueText(), test, brain, Duration.ofSeconds(budgetSeconds != null
                 ? budgetSeconds : brain.equals("search") ? 300 : 900), maxCandidates, chosenModel, chosenUrl,
                 p.baseCommit(), targetTests, allowTestEdits);
         RunId id = RunId.next();

@@ -28,7 +28,7 @@ import java.util.Map;
 final class ForgeFix {
 
     /** The forge, the issue and the clone a run starts from. */
-    record Prepared(Forge forge, Forge.Issue issue, Path clone, String baseCommit, String baseBranch) {
+    record Prepared(Forge forge, Forge.Issue issue, Path checkout, String baseCommit, String baseBranch) {
 
         String issueText() {
             return "#" + issue.number() + " " + issue.title() + (issue.body().isBlank() ? "" : "\n\n" + issue.body());
@@ -141,6 +141,6 @@ final class ForgeFix {
     /** Pushes and opens the pull request for a finished run; returns the line to print. */
     static ForgeResult publish(Prepared p, IssueRun run, RunResult r) {
         Finished f = new Finished(r.status().name(), r.message(), r.commit(), r.policyReasons(), Path.of(r.runDir()));
-        return run.finish(p.clone(), f, p.baseBranch(), null, p.issue().title());
+        return run.finish(p.checkout(), f, p.baseBranch(), null, p.issue().title());
     }
 }

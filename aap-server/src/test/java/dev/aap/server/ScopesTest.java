@@ -61,6 +61,7 @@ class ScopesTest {
         m.put("DELETE /api/v1/tokens/{name}", Optional.of("admin"));
         // authenticated by the forge's signature, not a token
         m.put("POST /webhooks/github", Optional.empty());
+        m.put("POST /webhooks/gitlab", Optional.empty());
         return m;
     }
 
