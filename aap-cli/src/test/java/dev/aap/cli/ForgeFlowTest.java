@@ -1,0 +1,203 @@
+package dev.aap.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aap.agent.AgentSettings;
+import dev.aap.agent.model.Reply;
+import dev.aap.agent.model.ScriptedModelServer;
+import dev.aap.core.run.RunStore;
+import dev.aap.core.sandbox.Sandbox;
+import dev.aap.forge.Forges;
+import dev.aap.forge.Rest;
+import dev.aap.forge.testing.TestForge;
+import dev.aap.forge.webhook.Signatures;
+import dev.aap.server.Http;
+import dev.aap.server.Server;
+import dev.aap.server.ServerConfig;
+import dev.aap.server.TestDatabase;
+import dev.aap.server.TestServers;
+import dev.aap.server.WebhookSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The forge flow end to end: a signed GitHub delivery to a real server, a real run (pytest in the sandbox, a
+ * scripted model over HTTP), and a local forge that speaks GitHub's REST API and takes the push over smart HTTP.
+ */
+class ForgeFlowTest {
+
+    private static final String SECRET = "whsec-e2e";
+    private static final String TOKEN = "ghp_e2eTestToken0123456789";
+    private static final String REPO = "acme/pricing";
+
+    @TempDir
+    Path tmp;
+    TestForge forge;
+    ScriptedModelServer model;
+    Server server;
+    Http api;
+
+    @BeforeEach
+    void start() throws Exception {
+        forge = TestForge.start(tmp.resolve("forge"));
+        forge.token(TOKEN);
+        model = ScriptedModelServer.openAi();
+        Path home = tmp.resolve("home");
+        RunStore store = RunStore.open(home);
+        var agent = AgentSettings.defaults(ModelWiring.gateways(home, false, null, 0.0)).withEmbeddings(false)
+                .withRoles(false);
+        var executor = new PipelineExecutor(store, Sandbox.select("auto"), agent, "openai:gpt-4o-mini",
+                model.baseUrl());
+        var cfg = new ServerConfig(home, TestDatabase.fresh(), "127.0.0.1", 0, 1, false, false, 5, 100, 1_000_000,
+                1_048_576, List.of(), 500, executor, Map.of(), Map::of);
+        var forges = new Forges(new Forges.Credentials(TOKEN, null, null, null), Rest.client(), Clock.systemUTC());
+        server = Server.start(cfg, Server.newNodeId(), new WebhookSettings(SECRET, null, "aap", forges,
+                "https://aap.example.com"));
+        api = new Http(server.url(), server.adminToken().orElseThrow());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        model.close();
+        forge.close();
+    }
+
+    @Test
+    void aLabeledIssueEndsAsADraftPullRequestAndAReviewAsAFollowUpCommitOnItsBranch() throws Exception {
+        Path repo = Cli.exampleRepo("python-pricing", tmp.resolve("pricing"));
+        String url = forge.githubRepo(REPO, repo);
+        forge.issue(REPO, 1, "Ten units get no discount", "bulk_discount(10) should be 0.05, it is 0.", "reporter");
+        forge.permission(REPO, "maintainer", "write");
+        assertThat(api.post("/api/v1/repos", "{\"name\":\"pricing\",\"url\":\"" + url + "\",\"forge\":{\"kind\":"
+                + "\"github\",\"repository\":\"" + REPO + "\",\"base_url\":\"" + forge.githubApi() + "\"}}")
+                .status()).isEqualTo(201);
+
+        // the issue: the failing test is there, the model fixes the bound
+        model.enqueue(edit("pricing.py", 10, 10, "    if quantity >= 10:"), AgentScripts.runTests(),
+                submit("ten units get the small discount"));
+        Http.Reply queued = deliver("issues", labeled());
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        JsonNode run = finished(queued.json().path("run_id").asText());
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+
+        assertThat(forge.reactions(REPO, 1)).containsExactly("eyes");
+        List<TestForge.Comment> comments = forge.comments(REPO, 1);
+        assertThat(comments).hasSize(1);
+        TestForge.Comment progress = comments.get(0);
+        assertThat(progress.edits().size()).as("edited as steps finish").isGreaterThanOrEqualTo(4);
+        assertThat(progress.body()).contains("https://aap.example.com/runs/" + run.path("id").asText(),
+                "- [x] verify", "Draft pull request opened", "aap/issue-1", "<!-- aap -->");
+        List<TestForge.Pull> pulls = forge.pulls(REPO);
+        assertThat(pulls).hasSize(1);
+        TestForge.Pull pr = pulls.get(0);
+        assertThat(pr.branch()).isEqualTo("aap/issue-1");
+        assertThat(pr.base()).isEqualTo("main");
+        assertThat(pr.draft()).isTrue();
+        assertThat(pr.body()).contains("## Purpose", "## Changes", "## Tests", "Fixes #1");
+        assertThat(pr.reviewers()).containsExactly("maintainer");
+        String first = forge.branchTip(REPO, "aap/issue-1").orElseThrow();
+        assertThat(first).isEqualTo(run.path("result").path("commit").asText());
+        assertThat(Cli.git(repo, "rev-parse", "HEAD")).as("the user's main is untouched")
+                .isNotEqualTo(first);
+        assertThat(forge.requests()).allSatisfy(r -> assertThat(r.body() == null ? "" : r.body())
+                .doesNotContain(TOKEN));
+
+        // the review: a new behaviour, reproduced by a test first (issue mode), then the code
+        long reviewId = forge.review(REPO, pr.number(), "maintainer", "One more thing.", List.of(
+                new TestForge.ReviewNote("pricing.py", 17, "A negative unit price must raise ValueError.")));
+        model.enqueue(insert("test_pricing.py", 31, "\\n\\ndef test_negative_unit_price_is_rejected():\\n"
+                        + "    with pytest.raises(ValueError):\\n        line_total(-1, 1)"), AgentScripts.runTests(),
+                edit("pricing.py", 17, 17, "    if unit_cents < 0:\\n        raise ValueError(\\\"unit price must"
+                        + " not be negative\\\")\\n    gross = unit_cents * quantity"), AgentScripts.runTests(),
+                submit("reject negative unit prices"));
+        Http.Reply review = deliver("pull_request_review", review(pr.number(), reviewId, "review"));
+        assertThat(review.status()).as(review.body()).isEqualTo(202);
+        Http.Reply sameReview = deliver("pull_request_review_comment", review(pr.number(), reviewId, "comment"));
+        assertThat(sameReview.status()).as("one follow-up per review").isEqualTo(200);
+        assertThat(sameReview.json().path("status").asText()).isEqualTo("duplicate");
+        JsonNode followUp = finished(review.json().path("run_id").asText());
+        assertThat(followUp.path("status").asText()).as(followUp.toString()).isEqualTo("SUCCEEDED");
+        assertThat(followUp.path("task").path("issue").asText()).contains("A negative unit price must raise",
+                "pricing.py:17");
+
+        String second = forge.branchTip(REPO, "aap/issue-1").orElseThrow();
+        assertThat(second).isNotEqualTo(first);
+        Cli.git(repo, "fetch", "-q", url, "aap/issue-1");
+        assertThat(Cli.git(repo, "rev-parse", "FETCH_HEAD^").strip()).as("a new commit on top, no force-push")
+                .isEqualTo(first);
+        assertThat(forge.replies(REPO, pr.number())).singleElement()
+                .satisfies(r -> assertThat(r.body()).startsWith("Addressed in " + second.substring(0, 12)));
+        assertThat(forge.pulls(REPO)).hasSize(1);
+    }
+
+    private JsonNode finished(String runId) {
+        return TestServers.await(() -> api.get("/api/v1/runs/" + runId).json(),
+                n -> Set.FINISHED.contains(n.path("status").asText()), Duration.ofSeconds(200));
+    }
+
+    private Http.Reply deliver(String event, String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        var req = HttpRequest.newBuilder(java.net.URI.create(server.url() + "/webhooks/github"))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", event)
+                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", Signatures.githubHeader(SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return api.send(req);
+    }
+
+    private static String labeled() {
+        return """
+                {"action":"labeled","label":{"name":"aap"},
+                 "issue":{"number":1,"title":"Ten units get no discount","body":"bulk_discount(10) should be 0.05, it is 0.",
+                          "state":"open","html_url":"https://github.com/acme/pricing/issues/1","user":{"login":"reporter","type":"User"}},
+                 "repository":{"full_name":"acme/pricing"},"sender":{"login":"maintainer","type":"User"}}""";
+    }
+
+    private static String review(long pr, long reviewId, String kind) {
+        String item = kind.equals("review")
+                ? "\"review\":{\"id\":" + reviewId + ",\"state\":\"changes_requested\",\"body\":\"One more thing.\","
+                + "\"author_association\":\"MEMBER\",\"user\":{\"login\":\"maintainer\",\"type\":\"User\"}}"
+                : "\"comment\":{\"id\":77,\"pull_request_review_id\":" + reviewId + ",\"body\":\"A negative unit"
+                + " price must raise ValueError.\",\"author_association\":\"MEMBER\",\"user\":{\"login\":"
+                + "\"maintainer\",\"type\":\"User\"}}";
+        return "{\"action\":\"" + (kind.equals("review") ? "submitted" : "created") + "\"," + item + ","
+                + "\"pull_request\":{\"number\":" + pr + ",\"state\":\"open\",\"merged\":false,\"html_url\":\"x\","
+                + "\"head\":{\"ref\":\"aap/issue-1\"},\"base\":{\"ref\":\"main\"}},"
+                + "\"repository\":{\"full_name\":\"acme/pricing\"},\"sender\":{\"login\":\"maintainer\",\"type\":"
+                + "\"User\"}}";
+    }
+
+    private static Reply edit(String file, int start, int end, String patch) {
+        return Reply.toolCalls(Reply.call("propose_edit", "{\"file_path\": \"" + file + "\", \"edit_type\":"
+                + " \"replace\", \"locator\": {\"line_range\": {\"start\": " + start + ", \"end\": " + end + "}},"
+                + " \"patch\": \"" + patch + "\", \"rationale_summary\": \"as asked\"}"));
+    }
+
+    private static Reply insert(String file, int after, String patch) {
+        return Reply.toolCalls(Reply.call("propose_edit", "{\"file_path\": \"" + file + "\", \"edit_type\":"
+                + " \"insert\", \"locator\": {\"line_range\": {\"start\": " + after + ", \"end\": " + after + "}},"
+                + " \"patch\": \"" + patch + "\", \"rationale_summary\": \"reproduce the review comment\"}"));
+    }
+
+    private static Reply submit(String summary) {
+        return Reply.toolCalls(Reply.call("submit", "{\"summary\": \"" + summary + "\"}"));
+    }
+
+    private static final class Set {
+        static final java.util.Set<String> FINISHED = java.util.Set.of("SUCCEEDED", "FAILED", "NEEDS_HUMAN",
+                "CANCELLED");
+    }
+}
