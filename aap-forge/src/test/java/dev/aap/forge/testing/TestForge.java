@@ -273,7 +273,12 @@ public final class TestForge implements AutoCloseable {
         server.stop(0);
         git.close();
         executor.shutdownNow();
-        executor.close();
+        try {
+            // stop(0) closed every connection and the backends are dead, so the handlers end at once
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Reads a REST request's body, records the request, and hands back the parsed call. */

@@ -282,6 +282,38 @@ class TestForgeTest {
                 .isEqualTo("A JSON web token could not be decoded");
     }
 
+    @Test
+    void closeEndsABackendWhoseClientStoppedSendingHalfWay() throws Exception {
+        String url = forge.githubRepo("acme/pager", source);
+        String credential = Base64.getEncoder().encodeToString(("x:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create(url + "/git-upload-pack");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", uri.getPort())) {
+            socket.getOutputStream().write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Basic " + credential + "\r\n"
+                    + "Content-Type: application/x-git-upload-pack-request\r\nContent-Length: 100000\r\n\r\n0032want")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long waited = 0;
+            while (forge.requests().stream().noneMatch(r -> r.path().endsWith("/git-upload-pack")) && waited < 5000) {
+                Thread.sleep(20);
+                waited += 20;
+            }
+            long before = System.nanoTime();
+            forge.close();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before)).isLessThan(3000);
+        }
+        // a killed process is alive until the kernel reaps it; give that a moment
+        for (int i = 0; i < 100 && gitChildren() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(gitChildren()).isZero();
+    }
+
+    private static long gitChildren() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").contains("git")).count();
+    }
+
     private static String jwt(PrivateKey key, String claims) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String signed = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
