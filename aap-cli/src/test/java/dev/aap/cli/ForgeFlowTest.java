@@ -109,7 +109,7 @@ class ForgeFlowTest {
         assertThat(pr.body()).contains("## Purpose", "## Changes", "## Tests", "Fixes #1");
         assertThat(pr.reviewers()).containsExactly("maintainer");
         String first = forge.branchTip(REPO, "aap/issue-1").orElseThrow();
-        assertThat(first).isEqualTo(run.path("result").path("commit").asText());
+        assertThat(first).isEqualTo(run.path("commit").asText());
         assertThat(Cli.git(repo, "rev-parse", "HEAD")).as("the user's main is untouched")
                 .isNotEqualTo(first);
         assertThat(forge.requests()).allSatisfy(r -> assertThat(r.body() == null ? "" : r.body())
@@ -118,7 +118,7 @@ class ForgeFlowTest {
         // the review: a new behaviour, reproduced by a test first (issue mode), then the code
         long reviewId = forge.review(REPO, pr.number(), "maintainer", "One more thing.", List.of(
                 new TestForge.ReviewNote("pricing.py", 17, "A negative unit price must raise ValueError.")));
-        model.enqueue(insert("test_pricing.py", 31, "\\n\\ndef test_negative_unit_price_is_rejected():\\n"
+        model.enqueue(edit("test_pricing.py", 31, 31, "        bulk_discount(-1)\\n\\n\\ndef test_negative_unit_price_is_rejected():\\n"
                         + "    with pytest.raises(ValueError):\\n        line_total(-1, 1)"), AgentScripts.runTests(),
                 edit("pricing.py", 17, 17, "    if unit_cents < 0:\\n        raise ValueError(\\\"unit price must"
                         + " not be negative\\\")\\n    gross = unit_cents * quantity"), AgentScripts.runTests(),
@@ -130,8 +130,9 @@ class ForgeFlowTest {
         assertThat(sameReview.json().path("status").asText()).isEqualTo("duplicate");
         JsonNode followUp = finished(review.json().path("run_id").asText());
         assertThat(followUp.path("status").asText()).as(followUp.toString()).isEqualTo("SUCCEEDED");
-        assertThat(followUp.path("task").path("issue").asText()).contains("A negative unit price must raise",
-                "pricing.py:17");
+        var requests = model.requests();
+        assertThat(requests.get(requests.size() - 5).toString()).as("the review is the follow-up's task")
+                .contains("A negative unit price must raise", "on pricing.py:17", "Follow-up on pull request #");
 
         String second = forge.branchTip(REPO, "aap/issue-1").orElseThrow();
         assertThat(second).isNotEqualTo(first);
@@ -184,12 +185,6 @@ class ForgeFlowTest {
         return Reply.toolCalls(Reply.call("propose_edit", "{\"file_path\": \"" + file + "\", \"edit_type\":"
                 + " \"replace\", \"locator\": {\"line_range\": {\"start\": " + start + ", \"end\": " + end + "}},"
                 + " \"patch\": \"" + patch + "\", \"rationale_summary\": \"as asked\"}"));
-    }
-
-    private static Reply insert(String file, int after, String patch) {
-        return Reply.toolCalls(Reply.call("propose_edit", "{\"file_path\": \"" + file + "\", \"edit_type\":"
-                + " \"insert\", \"locator\": {\"line_range\": {\"start\": " + after + ", \"end\": " + after + "}},"
-                + " \"patch\": \"" + patch + "\", \"rationale_summary\": \"reproduce the review comment\"}"));
     }
 
     private static Reply submit(String summary) {

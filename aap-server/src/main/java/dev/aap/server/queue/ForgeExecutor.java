@@ -101,6 +101,8 @@ public final class ForgeExecutor implements RunExecutor {
         if (task.isBlank()) {
             return new Outcome("SUCCEEDED", ExitCodes.VERIFIED, "the review has no comments to act on", null);
         }
+        note(job, "the task is review " + origin.path("review_id").asLong() + " of pull request #" + number + ": "
+                + run.comments().size() + " comment(s)");
         TaskSpec s = job.spec();
         var spec = new TaskSpec(s.repo(), s.baseRef(), task, s.goal(), s.acceptanceCriteria(), s.targetTests(),
                 s.strategy(), s.model(), s.budgetSeconds(), s.constraints(), s.origin());
