@@ -41,6 +41,7 @@ class ForgeFlowTest {
     private static final String SECRET = "whsec-e2e";
     private static final String TOKEN = "ghp_e2eTestToken0123456789";
     private static final String REPO = "acme/pricing";
+    private static final String GITLAB_HOOK = "gl-hook-e2e";
 
     @TempDir
     Path tmp;
@@ -62,8 +63,8 @@ class ForgeFlowTest {
                 model.baseUrl());
         var cfg = new ServerConfig(home, TestDatabase.fresh(), "127.0.0.1", 0, 1, false, false, 5, 100, 1_000_000,
                 1_048_576, List.of(), 500, executor, Map.of(), Map::of);
-        var forges = new Forges(new Forges.Credentials(TOKEN, null, null, null), Rest.client(), Clock.systemUTC());
-        server = Server.start(cfg, Server.newNodeId(), new WebhookSettings(SECRET, null, "aap", forges,
+        var forges = new Forges(new Forges.Credentials(TOKEN, null, null, TOKEN), Rest.client(), Clock.systemUTC());
+        server = Server.start(cfg, Server.newNodeId(), new WebhookSettings(SECRET, GITLAB_HOOK, "aap", forges,
                 "https://aap.example.com"));
         api = new Http(server.url(), server.adminToken().orElseThrow());
     }
@@ -142,6 +143,47 @@ class ForgeFlowTest {
         assertThat(forge.replies(REPO, pr.number())).singleElement()
                 .satisfies(r -> assertThat(r.body()).startsWith("Addressed in " + second.substring(0, 12)));
         assertThat(forge.pulls(REPO)).hasSize(1);
+    }
+
+    @Test
+    void aLabelAddedOnGitLabEndsAsADraftMergeRequestThatClosesTheIssue() throws Exception {
+        String project = "shop/backend/pricing";
+        Path repo = Cli.exampleRepo("python-pricing", tmp.resolve("pricing-gl"));
+        String url = forge.gitlabProject(project, repo);
+        forge.issue(project, 5, "Ten units get no discount", "bulk_discount(10) should be 0.05.", "reporter");
+        forge.permission(project, "dev", "write");
+        assertThat(api.post("/api/v1/repos", "{\"name\":\"pricing-gl\",\"url\":\"" + url + "\",\"forge\":{\"kind\":"
+                + "\"gitlab\",\"repository\":\"" + project + "\",\"base_url\":\"" + forge.gitlabUrl() + "\"}}")
+                .status()).isEqualTo(201);
+        model.enqueue(edit("pricing.py", 10, 10, "    if quantity >= 10:"), AgentScripts.runTests(),
+                submit("ten units get the small discount"));
+        String hook = """
+                {"object_kind":"issue","event_type":"issue","user":{"id":3,"username":"dev","name":"Dev"},
+                 "project":{"id":15,"path_with_namespace":"%s","web_url":"x"},
+                 "object_attributes":{"iid":5,"title":"Ten units get no discount",
+                   "description":"bulk_discount(10) should be 0.05.","state":"opened","action":"update","url":"x"},
+                 "changes":{"labels":{"previous":[{"title":"bug"}],"current":[{"title":"bug"},{"title":"aap"}]}}}"""
+                .formatted(project);
+        var req = HttpRequest.newBuilder(java.net.URI.create(server.url() + "/webhooks/gitlab"))
+                .header("Content-Type", "application/json").header("X-Gitlab-Event", "Issue Hook")
+                .header("X-Gitlab-Token", GITLAB_HOOK).header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(hook)).build();
+        Http.Reply queued = api.send(req);
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        JsonNode run = finished(queued.json().path("run_id").asText());
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+
+        assertThat(forge.reactions(project, 5)).containsExactly("eyes");
+        assertThat(forge.comments(project, 5)).singleElement().satisfies(c -> assertThat(c.body())
+                .contains("Draft pull request opened", "aap/issue-5"));
+        assertThat(forge.pulls(project)).singleElement().satisfies(mr -> {
+            assertThat(mr.branch()).isEqualTo("aap/issue-5");
+            assertThat(mr.draft()).isTrue();
+            assertThat(mr.title()).startsWith("Draft: ");
+            assertThat(mr.body()).contains("## Purpose", "Closes #5");
+            assertThat(mr.reviewers()).containsExactly("dev");
+        });
+        assertThat(forge.branchTip(project, "aap/issue-5")).contains(run.path("commit").asText());
     }
 
     private JsonNode finished(String runId) {
