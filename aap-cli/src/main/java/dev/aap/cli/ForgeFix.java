@@ -60,7 +60,14 @@ final class ForgeFix {
                     + " from " + (kind.equals("github") ? "GITHUB_TOKEN" : "GITLAB_TOKEN") + "), got " + repoUrl);
         }
         String repository = repositoryOf(uri);
-        Forge forge = forges(env).open(kind, repository, forgeApi, repoUrl);
+        Forges forges = forges(env);
+        if (!forges.configured(kind)) {
+            throw new BadInputException(kind.equals("github") ? "set GITHUB_TOKEN (a fine-grained token with"
+                    + " contents, issues and pull requests read and write) to work on a GitHub issue"
+                    : "set GITLAB_TOKEN (a project access token with the api scope, role Developer) to work on a"
+                    + " GitLab issue");
+        }
+        Forge forge = forges.open(kind, repository, forgeApi, repoUrl);
         Forge.Issue issue = forge.issue(issueRef);
         if (!issue.open()) {
             throw new BadInputException("issue #" + issueRef + " of " + repository + " is closed: nothing to do");
