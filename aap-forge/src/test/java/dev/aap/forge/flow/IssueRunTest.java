@@ -145,6 +145,30 @@ class IssueRunTest {
     }
 
     @Test
+    void aBranchWithSomeoneElsesCommitIsNotPushedAndTheCommentSaysWhy() {
+        String ours = aapCommit("class Pager { int last; }\n");
+        BranchPush.push(work.dir(), forge.remote(), ours, Marks.branch(ISSUE));
+        work.git("commit", "-q", "--allow-empty", "--author=Pat Smith <pat@example.com>", "-m", "Keep my tweak");
+        String theirs = work.head();
+        var remote = forge.remote();
+        assertThat(work.run(remote.environment(), "push", "-q", remote.url(), "HEAD:refs/heads/"
+                + Marks.branch(ISSUE)).exit()).isZero();
+        work.git("reset", "-q", "--hard", "HEAD~2");
+        IssueRun run = run("run-9");
+        run.begin(null);
+        String fresh = aapCommit("class Pager { int last = 2; }\n");
+
+        ForgeResult result = run.finish(work.dir(), succeeded(fresh), "main", "reporter", "Pager skips");
+
+        assertThat(result.pushed()).isFalse();
+        assertThat(result.summary()).isEqualTo("branch aap/issue-5 has commits by someone else; not pushed");
+        assertThat(hub.branchTip(REPO, Marks.branch(ISSUE))).contains(theirs);
+        assertThat(hub.pulls(REPO)).isEmpty();
+        assertThat(hub.comments(REPO, ISSUE).getFirst().body()).startsWith("aap has a fix but did not push it.")
+                .contains("- " + theirs.substring(0, 7) + " by Pat Smith: Keep my tweak");
+    }
+
+    @Test
     void aRefusedProgressEditDoesNotFailTheRun() {
         IssueRun run = run("run-7");
         run.begin(null);

@@ -215,6 +215,20 @@ class GitHubForgeTest {
     }
 
     @Test
+    void aPastedTokenWithALineBreakIsRefusedBeforeAnyRequest() {
+        var pasted = new GitHubForge(hub.githubApi(), REPO, new GitHubAuth.Token(TOKEN + "\n"), cloneUrl,
+                Rest.client());
+        int before = hub.requests().size();
+
+        ForgeException call = catchThrowableOfType(ForgeException.class, () -> pasted.issue(7));
+        ForgeException push = catchThrowableOfType(ForgeException.class, pasted::remote);
+
+        assertThat(call.getMessage()).isEqualTo("the GitHub token is empty or holds spaces or control characters");
+        assertThat(push.getMessage()).isEqualTo(call.getMessage());
+        assertThat(hub.requests()).hasSize(before);
+    }
+
+    @Test
     void anUnknownRepositoryIsA404ThatNamesTheCall() {
         var missing = new GitHubForge(hub.githubApi(), "acme/nope", new GitHubAuth.Token(TOKEN), cloneUrl,
                 Rest.client());
