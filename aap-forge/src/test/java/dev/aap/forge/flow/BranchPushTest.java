@@ -5,6 +5,7 @@ import dev.aap.forge.GitRemote;
 import dev.aap.forge.testing.TestForge;
 import dev.aap.forge.testing.WorkRepo;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +34,20 @@ class BranchPushTest {
     private WorkRepo work;
     private String base;
 
+    @TempDir
+    static Path shared;
+    private static WorkRepo source;
+
+    /** One source repository for the class: each test's forge starts from a bare clone of it. */
+    @BeforeAll
+    static void source() {
+        source = WorkRepo.init(shared.resolve("source"), "Pager.java", "class Pager {}\n");
+    }
+
     @BeforeEach
     void start() {
         hub = TestForge.start(tmp.resolve("forge"));
         hub.token(TOKEN);
-        WorkRepo source = WorkRepo.init(tmp.resolve("source"), "Pager.java", "class Pager {}\n");
         url = hub.githubRepo(REPO, source.dir());
         remote = GitRemote.basic(url, "x-access-token", TOKEN);
         work = WorkRepo.clone(url, tmp.resolve("work"));

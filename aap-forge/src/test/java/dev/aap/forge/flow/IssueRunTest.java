@@ -8,6 +8,7 @@ import dev.aap.forge.github.GitHubForge;
 import dev.aap.forge.testing.TestForge;
 import dev.aap.forge.testing.WorkRepo;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +35,20 @@ class IssueRunTest {
     private WorkRepo work;
     private Path runDir;
 
+    @TempDir
+    static Path shared;
+    private static WorkRepo source;
+
+    /** One source repository for the class: each test's forge starts from a bare clone of it. */
+    @BeforeAll
+    static void source() {
+        source = WorkRepo.init(shared.resolve("source"), "Pager.java", "class Pager {}\n");
+    }
+
     @BeforeEach
     void start() throws IOException {
         hub = TestForge.start(tmp.resolve("forge"));
         hub.token(TOKEN);
-        WorkRepo source = WorkRepo.init(tmp.resolve("source"), "Pager.java", "class Pager {}\n");
         String url = hub.githubRepo(REPO, source.dir());
         hub.issue(REPO, ISSUE, "Pager skips the last item", "Page 3 of 3 is empty.", "reporter");
         hub.permission(REPO, "reporter", "write");

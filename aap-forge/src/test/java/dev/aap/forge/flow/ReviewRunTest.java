@@ -8,6 +8,7 @@ import dev.aap.forge.github.GitHubForge;
 import dev.aap.forge.testing.TestForge;
 import dev.aap.forge.testing.WorkRepo;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +36,20 @@ class ReviewRunTest {
     private long pr;
     private String tip;
 
+    @TempDir
+    static Path shared;
+    private static WorkRepo source;
+
+    /** One source repository for the class: each test's forge starts from a bare clone of it. */
+    @BeforeAll
+    static void source() {
+        source = WorkRepo.init(shared.resolve("source"), "Pager.java", PAGER.replace(" - 1", ""));
+    }
+
     @BeforeEach
     void start() {
         hub = TestForge.start(tmp.resolve("forge"));
         hub.token(TOKEN);
-        WorkRepo source = WorkRepo.init(tmp.resolve("source"), "Pager.java", PAGER.replace(" - 1", ""));
         String url = hub.githubRepo(REPO, source.dir());
         forge = new GitHubForge(hub.githubApi(), REPO, new GitHubAuth.Token(TOKEN), url, Rest.client());
         work = WorkRepo.clone(url, tmp.resolve("work"));

@@ -8,6 +8,7 @@ import dev.aap.forge.Rest;
 import dev.aap.forge.testing.TestForge;
 import dev.aap.forge.testing.WorkRepo;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,15 +34,24 @@ class GitHubForgeTest {
     private String cloneUrl;
     private GitHubForge forge;
 
-    @BeforeEach
-    void start() {
-        hub = TestForge.start(tmp.resolve("forge"));
-        hub.token(TOKEN);
-        WorkRepo source = WorkRepo.init(tmp.resolve("source"), "Pager.java", "class Pager {\n  int last() {\n"
+    @TempDir
+    static Path shared;
+    private static WorkRepo source;
+
+    /** One source repository for the class: each test's forge starts from a bare clone of it. */
+    @BeforeAll
+    static void source() {
+        source = WorkRepo.init(shared.resolve("source"), "Pager.java", "class Pager {\n  int last() {\n"
                 + "    return pages;\n  }\n}\n");
         source.git("checkout", "-q", "-b", BRANCH);
         source.commit("Pager.java", "class Pager {\n  int last() {\n    return pages - 1;\n  }\n}\n", "fix");
         source.git("checkout", "-q", "main");
+    }
+
+    @BeforeEach
+    void start() {
+        hub = TestForge.start(tmp.resolve("forge"));
+        hub.token(TOKEN);
         cloneUrl = hub.githubRepo(REPO, source.dir());
         hub.issue(REPO, 7, "Pager skips the last item", "Page 3 of 3 is empty.", "reporter");
         forge = new GitHubForge(hub.githubApi(), REPO, new GitHubAuth.Token(TOKEN), cloneUrl, Rest.client());
