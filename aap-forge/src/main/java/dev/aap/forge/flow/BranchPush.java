@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Puts a run's commit on the forge's {@code aap/issue-<n>} branch without ever losing someone else's work: a new
@@ -31,6 +32,13 @@ public final class BranchPush {
 
     /** The trailer every aap commit carries (see {@code ChangeDescription.commitMessage}). */
     static final String TRAILER = "Generated-by: aap ";
+
+    /**
+     * What git says when the forge refused the credential. Only the HTTP status in git's own phrase counts: a bare
+     * "401" also matches a port or a path in the URL that git repeats in every error.
+     */
+    private static final Pattern REFUSED = Pattern.compile("Authentication failed|could not read (Username|Password)"
+            + "|The requested URL returned error: 40[13]\\b");
 
     private BranchPush() {
     }
@@ -85,8 +93,7 @@ public final class BranchPush {
         }
         String err = r.err().strip();
         String first = err.lines().filter(l -> !l.isBlank()).findFirst().orElse("git " + args[0] + " failed");
-        if (err.contains("Authentication failed") || err.contains("could not read Username")
-                || err.contains("403") || err.contains("401")) {
+        if (REFUSED.matcher(err).find()) {
             throw new ForgeException("git " + args[0] + " to " + remote.url() + " was refused: authentication"
                     + " failed; check the token (it needs contents read and write on the repository)", 401);
         }

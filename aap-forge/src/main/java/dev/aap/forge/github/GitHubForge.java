@@ -43,7 +43,8 @@ public final class GitHubForge implements Forge {
         java.net.URI u = java.net.URI.create(cloneUrl);
         String host = u.getHost() == null ? "github.com" : u.getHost();
         return host.equals("github.com") || host.equals("www.github.com") ? "https://api.github.com"
-                : u.getScheme() + "://" + u.getAuthority() + "/api/v3";
+                // host and port only: user info in a clone URL (often a token) must not reach the API address
+                : u.getScheme() + "://" + host + (u.getPort() < 0 ? "" : ":" + u.getPort()) + "/api/v3";
     }
 
     @Override

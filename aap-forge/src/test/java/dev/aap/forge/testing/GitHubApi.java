@@ -222,7 +222,7 @@ final class GitHubApi implements HttpHandler {
             throw new NotFound();
         }
         String token = "ghs_" + State.hex(36);
-        Instant expires = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = Instant.now().plus(state.installationTokenLifetime).truncatedTo(ChronoUnit.SECONDS);
         state.installationTokens.put(token, expires);
         call.reply(201, obj("token", token, "expires_at", expires.toString(),
                 "permissions", obj("contents", "write", "issues", "write", "pull_requests", "write",

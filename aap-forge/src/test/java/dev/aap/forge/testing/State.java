@@ -27,6 +27,7 @@ final class State {
     String token = "aap-test-token";
     boolean privateRepos;
     App app;
+    java.time.Duration installationTokenLifetime = java.time.Duration.ofHours(1);
     private long nextId = 1000;
 
     State() {

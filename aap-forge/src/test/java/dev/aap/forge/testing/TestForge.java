@@ -99,6 +99,16 @@ public final class TestForge implements AutoCloseable {
         }
     }
 
+    /**
+     * How long the App installation tokens handed out from now on live (GitHub's are one hour, the default); a
+     * short life lets a test see a client renew one without moving its clock so far that its JWT looks forged.
+     */
+    public void githubAppTokenLifetime(java.time.Duration lifetime) {
+        synchronized (state) {
+            state.installationTokenLifetime = lifetime;
+        }
+    }
+
     /** When on, fetches and clones need the token too; pushes always do. */
     public void privateRepos(boolean on) {
         synchronized (state) {
