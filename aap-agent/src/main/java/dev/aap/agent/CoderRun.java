@@ -192,6 +192,7 @@ final class CoderRun {
             case StrategyResult.Found f -> "met the success criterion: " + f.solutions().get(0).summary();
             case StrategyResult.NotFound nf -> nf.reason();
             case StrategyResult.NeedsHuman nh -> "needs a human: " + nh.reason();
+            case StrategyResult.NeedsInput ni -> "needs answers: " + String.join(" ", ni.questions());
         };
     }
 
@@ -205,6 +206,8 @@ final class CoderRun {
                     nf.stats().withAttempts(lines, total), nf.suspicious());
             case StrategyResult.NeedsHuman nh -> new StrategyResult.NeedsHuman(nh.reason(),
                     nh.stats().withAttempts(lines, total));
+            case StrategyResult.NeedsInput ni -> new StrategyResult.NeedsInput(ni.questions(),
+                    ni.stats().withAttempts(lines, total));
         };
     }
 

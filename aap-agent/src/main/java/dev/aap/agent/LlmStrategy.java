@@ -91,6 +91,14 @@ public final class LlmStrategy implements PatchStrategy {
         String issue = ctx.task().issue();
         SpecRefiner.Spec spec = settings.roles() ? new SpecRefiner(caller).refine(issue, failing)
                 : SpecRefiner.Spec.empty();
+        if (!spec.blockingQuestions().isEmpty()) {
+            if (!issue.contains(SpecRefiner.ANSWERS)) {
+                caller.trajectory().write("needs_input", Map.of("questions", spec.blockingQuestions()));
+                return new StrategyResult.NeedsInput(spec.blockingQuestions(), new StrategyResult.Stats(0, 0, 0, 0,
+                        -1, caller.meter().total()));
+            }
+            spec = spec.settled(); // asked once and answered: a second round of questions is decided, not asked
+        }
         String retrieved = Context.retrieve(index, issue, ctx.baseline(),
                 Context.retrievalBudget(caller.contextTokens()));
         List<String> plan = settings.roles()

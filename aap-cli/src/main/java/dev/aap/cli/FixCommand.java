@@ -222,7 +222,8 @@ final class FixCommand implements Callable<Integer> {
                     + " them");
         }
         RunStatus status = store.read(id).map(RunResult::status).orElse(RunStatus.RUNNING);
-        if (status == RunStatus.SUCCEEDED || status == RunStatus.FAILED || status == RunStatus.NEEDS_HUMAN) {
+        if (status == RunStatus.SUCCEEDED || status == RunStatus.FAILED || status == RunStatus.NEEDS_HUMAN
+                || status == RunStatus.NEEDS_INPUT) {
             throw new BadInputException("run " + resume + " already finished " + status + "; only an interrupted or"
                     + " cancelled run can be resumed");
         }

@@ -147,7 +147,8 @@ final class ForgeFix {
 
     /** Pushes and opens the pull request for a finished run; returns the line to print. */
     static ForgeResult publish(Prepared p, IssueRun run, RunResult r) {
-        Finished f = new Finished(r.status().name(), r.message(), r.commit(), r.policyReasons(), Path.of(r.runDir()));
+        Finished f = new Finished(r.status().name(), r.message(), r.commit(), r.policyReasons(), Path.of(r.runDir()),
+                r.questions());
         return run.finish(p.checkout(), f, p.baseBranch(), null, p.issue().title());
     }
 }

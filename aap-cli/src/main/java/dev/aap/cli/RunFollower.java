@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  */
 final class RunFollower {
 
-    private static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "NEEDS_HUMAN", "CANCELLED");
+    private static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "NEEDS_HUMAN", "NEEDS_INPUT",
+            "CANCELLED");
     private static final int MAX_FAILURES = 5;
     private static final ObjectMapper LENIENT = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -136,6 +137,7 @@ final class RunFollower {
         return switch (run.path("status").asText()) {
             case "SUCCEEDED" -> ExitCodes.VERIFIED;
             case "NEEDS_HUMAN" -> ExitCodes.BLOCKED_BY_POLICY;
+            case "NEEDS_INPUT" -> ExitCodes.NEEDS_INPUT;
             case "CANCELLED" -> ExitCodes.INTERRUPTED;
             default -> ExitCodes.NOT_FOUND;
         };

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 final class RunsCommand implements Callable<Integer> {
 
     private static final String ROW = "%-22s %-11s %-5s %-8s %-8s %-9s %s%n";
-    private static final Set<String> STATUSES = Set.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "NEEDS_HUMAN",
+    private static final Set<String> STATUSES = Set.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "NEEDS_HUMAN", "NEEDS_INPUT",
             "CANCELLED");
 
     @Spec
@@ -41,7 +41,7 @@ final class RunsCommand implements Callable<Integer> {
     private List<String> args = List.of();
 
     @Option(names = "--status", description = "Only runs with this status: QUEUED, RUNNING, SUCCEEDED, FAILED,"
-            + " NEEDS_HUMAN, CANCELLED.")
+            + " NEEDS_HUMAN, NEEDS_INPUT, CANCELLED.")
     private String status;
 
     @Option(names = "--repo", paramLabel = "NAME", description = "Only runs of this repository (server runs only).")

@@ -51,14 +51,22 @@ class ForgeFlowTest {
     Http api;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         forge = TestForge.start(tmp.resolve("forge"));
         forge.token(TOKEN);
         model = ScriptedModelServer.openAi();
-        Path home = tmp.resolve("home");
+        serve(false);
+    }
+
+    /** The server, with the model's roles around the Coder or without (the Coder alone follows a script). */
+    private void serve(boolean roles) {
+        if (server != null) {
+            server.close();
+        }
+        Path home = tmp.resolve(roles ? "home-roles" : "home");
         RunStore store = RunStore.open(home);
         var agent = AgentSettings.defaults(ModelWiring.gateways(home, false, null, 0.0)).withEmbeddings(false)
-                .withRoles(false);
+                .withRoles(roles);
         var executor = new PipelineExecutor(store, Sandbox.select("auto"), agent, "openai:gpt-4o-mini",
                 model.baseUrl());
         var cfg = new ServerConfig(home, TestDatabase.fresh(), "127.0.0.1", 0, 1, false, false, 5, 100, 1_000_000,
@@ -186,6 +194,75 @@ class ForgeFlowTest {
         assertThat(forge.branchTip(project, "aap/issue-5")).contains(run.path("commit").asText());
     }
 
+    @Test
+    void blockingQuestionsAreAskedOnTheIssueAndAnAnswerFromAMaintainerResumesTheWork() throws Exception {
+        serve(true);
+        Path repo = Cli.exampleRepo("python-pricing", tmp.resolve("pricing"));
+        String url = forge.githubRepo(REPO, repo);
+        forge.issue(REPO, 1, "Small orders get the wrong discount", "Fix the discount for small orders.",
+                "reporter");
+        forge.permission(REPO, "maintainer", "write");
+        api.post("/api/v1/repos", "{\"name\":\"pricing\",\"url\":\"" + url + "\",\"forge\":{\"kind\":\"github\","
+                + "\"repository\":\"" + REPO + "\",\"base_url\":\"" + forge.githubApi() + "\"}}");
+        var coder = new java.util.concurrent.ConcurrentLinkedQueue<Reply>(List.of(
+                edit("pricing.py", 10, 10, "    if quantity >= 10:"), AgentScripts.runTests(),
+                submit("ten units get the small discount")));
+        model.otherwise(req -> {
+            String system = req.path("messages").get(0).path("content").asText();
+            String last = req.path("messages").get(req.path("messages").size() - 1).toString();
+            if (system.contains("Spec-Refiner")) {
+                // asks until answered; asked again after the answers, the question is settled instead
+                return Reply.text("{\"acceptance_criteria\": [\"ten units get the small discount\"],"
+                        + " \"blocking_questions\": [\"Is the small discount for ten units and more, or above ten?\"]}");
+            }
+            if (system.contains("Planner")) {
+                return Reply.text("{\"subtasks\": [\"fix the bound\"]}");
+            }
+            if (system.contains("Critic")) {
+                return Reply.text("{\"verdict\": \"approve\", \"notes\": []}");
+            }
+            if (system.contains("Integrator")) {
+                return Reply.text("{\"commit_message\": \"fix: ten units get the small discount\"}");
+            }
+            Reply next = coder.poll();
+            return next != null ? next : Reply.httpError(500, "the coder's script ran out after: " + last);
+        });
+
+        Http.Reply queued = deliver("issues", labeled());
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        JsonNode asked = finished(queued.json().path("run_id").asText());
+        assertThat(asked.path("status").asText()).as(asked.toString()).isEqualTo("NEEDS_INPUT");
+        assertThat(asked.path("exit_code").asInt()).isEqualTo(5);
+        assertThat(asked.path("questions").toString()).contains("ten units and more, or above ten");
+        assertThat(forge.comments(REPO, 1)).singleElement().satisfies(c -> assertThat(c.body())
+                .contains("aap needs answers", "1. Is the small discount for ten units and more", "Answer in a"));
+        assertThat(forge.pulls(REPO)).isEmpty();
+        assertThat(coder).as("the Coder never ran").hasSize(3);
+
+        Http.Reply outsider = deliver("issue_comment", plainComment("me too", "NONE", "drive-by"));
+        assertThat(outsider.json().path("status").asText()).isEqualTo("ignored");
+        Http.Reply answered = deliver("issue_comment", plainComment("Ten and more: the docstring is right.",
+                "MEMBER", "maintainer"));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(202);
+        JsonNode resumed = finished(answered.json().path("run_id").asText());
+        assertThat(resumed.path("status").asText()).as(resumed.toString()).isEqualTo("SUCCEEDED");
+        assertThat(resumed.path("task").path("issue").asText()).contains("Answers to aap's questions (from"
+                + " maintainer)", "Ten and more");
+        assertThat(forge.pulls(REPO)).singleElement().satisfies(pr -> assertThat(pr.branch())
+                .isEqualTo("aap/issue-1"));
+        Http.Reply late = deliver("issue_comment", plainComment("thanks!", "MEMBER", "maintainer"));
+        assertThat(late.json().path("status").asText()).as("no run waits for answers now").isEqualTo("ignored");
+    }
+
+    private static String plainComment(String text, String association, String login) {
+        return "{\"action\":\"created\",\"issue\":{\"number\":1,\"title\":\"Small orders get the wrong discount\","
+                + "\"body\":\"Fix the discount for small orders.\",\"state\":\"open\",\"html_url\":\"x\"},"
+                + "\"comment\":{\"id\":" + Math.abs(text.hashCode()) + ",\"body\":\"" + text + "\",\"author_association\":\""
+                + association + "\",\"user\":{\"login\":\"" + login + "\",\"type\":\"User\"}},"
+                + "\"repository\":{\"full_name\":\"acme/pricing\"},\"sender\":{\"login\":\"" + login
+                + "\",\"type\":\"User\"}}";
+    }
+
     private JsonNode finished(String runId) {
         return TestServers.await(() -> api.get("/api/v1/runs/" + runId).json(),
                 n -> Set.FINISHED.contains(n.path("status").asText()), Duration.ofSeconds(200));
@@ -234,7 +311,7 @@ class ForgeFlowTest {
     }
 
     private static final class Set {
-        static final java.util.Set<String> FINISHED = java.util.Set.of("SUCCEEDED", "FAILED", "NEEDS_HUMAN",
+        static final java.util.Set<String> FINISHED = java.util.Set.of("SUCCEEDED", "FAILED", "NEEDS_HUMAN", "NEEDS_INPUT",
                 "CANCELLED");
     }
 }

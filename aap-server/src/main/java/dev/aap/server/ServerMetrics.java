@@ -25,7 +25,8 @@ final class ServerMetrics implements Worker.Observer {
         this.runs = runs;
         Gauge.builder("aap.queue.depth", this, m -> m.queued()).description("runs waiting to be claimed, cluster-wide")
                 .register(registry);
-        for (String status : new String[]{"QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "NEEDS_HUMAN", "CANCELLED"}) {
+        for (String status : new String[]{"QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "NEEDS_HUMAN", "NEEDS_INPUT",
+                "CANCELLED"}) {
             Gauge.builder("aap.runs.stored", this, m -> m.count(status)).tag("status", status)
                     .description("runs in the database by status, cluster-wide").register(registry);
         }

@@ -29,6 +29,7 @@ final class CodeStep {
                     "no plausible patch: " + nf.reason()));
             case StrategyResult.NeedsHuman nh -> Next.end(s.rec().failed(RunStatus.NEEDS_HUMAN,
                     ExitCodes.BLOCKED_BY_POLICY, "needs a human: " + nh.reason()));
+            case StrategyResult.NeedsInput ni -> Next.end(s.rec().needsInput(ni.questions()));
         };
     }
 }

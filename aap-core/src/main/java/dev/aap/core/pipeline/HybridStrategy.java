@@ -46,6 +46,7 @@ public final class HybridStrategy implements PatchStrategy {
         return switch (r1) {
             case StrategyResult.Found f -> f;
             case StrategyResult.NeedsHuman nh -> nh;
+            case StrategyResult.NeedsInput ni -> ni;
             case StrategyResult.NotFound nf -> {
                 ctx.events().emit(new dev.aap.core.event.Event.StepFinished(first.name(), ctx.elapsedMillis(),
                         "nothing plausible (" + nf.reason() + "); handing " + nf.suspicious().size()
@@ -62,6 +63,8 @@ public final class HybridStrategy implements PatchStrategy {
             case StrategyResult.NotFound nf -> new StrategyResult.NotFound(nf.reason(), before.plus(nf.stats()),
                     nf.suspicious());
             case StrategyResult.NeedsHuman nh -> new StrategyResult.NeedsHuman(nh.reason(), before.plus(nh.stats()));
+            case StrategyResult.NeedsInput ni -> new StrategyResult.NeedsInput(ni.questions(),
+                    before.plus(ni.stats()));
         };
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 /** Collects a run's facts as steps finish and writes {@code run.json} each time the picture changes. */
 final class RunRecorder {
 
+    private List<String> questions = List.of();
     private final RunStore store;
     private final RunId id;
     private final Path runDir;
@@ -105,6 +106,13 @@ final class RunRecorder {
         return end(result(status, exitCode, message, null, null, reasons));
     }
 
+    /** The run stops to ask: the questions go into run.json and the message. */
+    synchronized RunResult needsInput(List<String> questions) {
+        this.questions = List.copyOf(questions);
+        return end(result(RunStatus.NEEDS_INPUT, ExitCodes.NEEDS_INPUT, "needs answers first: "
+                + String.join(" ", questions), null, null, List.of()));
+    }
+
     private RunResult end(RunResult r) {
         if (!finished) {
             finished = true;
@@ -122,6 +130,6 @@ final class RunRecorder {
                 stats.validated(), stats.validationMsMedian(),
                 stats.firstPlausibleMs() < 0 ? null : stats.firstPlausibleMs(), Math.round(seconds * 100) / 100.0,
                 alternatives, policyReasons, runDir.toString(), stats.usage(), critic,
-                kind == null ? null : kind.label(), evidence, allowedTestEdits, stats.attempts());
+                kind == null ? null : kind.label(), evidence, allowedTestEdits, stats.attempts(), questions);
     }
 }

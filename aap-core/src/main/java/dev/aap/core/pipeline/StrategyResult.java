@@ -42,6 +42,17 @@ public sealed interface StrategyResult {
     }
 
     /**
+     * The issue leaves questions open that the change depends on (the Spec-Refiner's blocking questions): the run
+     * asks them and ends NEEDS_INPUT instead of guessing.
+     */
+    record NeedsInput(List<String> questions, Stats stats) implements StrategyResult {
+
+        public NeedsInput {
+            questions = List.copyOf(questions);
+        }
+    }
+
+    /**
      * A plausible patch: the full new text of each changed file.
      *
      * @param files         project-relative path to new text

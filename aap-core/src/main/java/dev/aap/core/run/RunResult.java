@@ -36,6 +36,7 @@ import java.util.List;
  * @param tests                 what the base-commit and branch test runs showed about the change, or null
  * @param allowedTestEdits      changes to existing tests the test integrity guard would block, allowed by the user
  * @param attempts              the llm brain's independent attempts, one line each (empty with a single attempt)
+ * @param questions             what the run needs answered before it can go on (NEEDS_INPUT), else empty
  */
 public record RunResult(String runId, RunStatus status, int exitCode, String message, String repo, String baseCommit,
                         String strategy, String sandbox, String buildTool, String testCommand, int baselineTests,
@@ -43,7 +44,7 @@ public record RunResult(String runId, RunStatus status, int exitCode, String mes
                         int candidates, int validated, long validationMsMedian, Long firstPlausibleMs, double seconds,
                         List<String> alternatives, List<String> policyReasons, String runDir, ModelUsage usage,
                         Critic critic, String taskKind, TestEvidence tests, List<String> allowedTestEdits,
-                        List<String> attempts) {
+                        List<String> attempts, List<String> questions) {
 
     public RunResult {
         failingTests = failingTests == null ? List.of() : List.copyOf(failingTests);
@@ -52,6 +53,7 @@ public record RunResult(String runId, RunStatus status, int exitCode, String mes
         usage = usage == null ? ModelUsage.none() : usage;
         allowedTestEdits = allowedTestEdits == null ? List.of() : List.copyOf(allowedTestEdits);
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        questions = questions == null ? List.of() : List.copyOf(questions);
     }
 
     /** A model's review of the final diff, recorded beside the policy decision; it does not block by itself. */

@@ -23,6 +23,12 @@ import java.util.Objects;
 public record Task(Path repo, String issue, String testCommand, String strategy, Duration budget, int maxCandidates,
                    String model, String baseUrl, String baseCommit, List<String> targetTests, boolean allowTestEdits) {
 
+    /**
+     * The heading under which a person's answers to a run's questions (NEEDS_INPUT) are appended to the issue text;
+     * a task whose issue has it is not asked again.
+     */
+    public static final String ANSWERS = "Answers to aap's questions";
+
     public Task(Path repo, String issue, String testCommand, String strategy, Duration budget, int maxCandidates) {
         this(repo, issue, testCommand, strategy, budget, maxCandidates, null, null, null);
     }

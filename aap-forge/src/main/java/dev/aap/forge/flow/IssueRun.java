@@ -62,6 +62,10 @@ public final class IssueRun {
 
     /** Pushes and opens the pull request when the run succeeded; says why not otherwise. */
     public ForgeResult finish(Path repo, Finished f, String base, String requester, String issueTitle) {
+        if ("NEEDS_INPUT".equals(f.status()) && !f.questions().isEmpty()) {
+            edit("aap needs answers before it goes on.", questions(f.questions()));
+            return new ForgeResult("asked " + f.questions().size() + " question(s) on the issue", null, false);
+        }
         if (!f.succeeded()) {
             String outcome = failure(f);
             edit("aap could not finish this issue.", outcome);
@@ -103,6 +107,15 @@ public final class IssueRun {
             f.reasons().stream().limit(20).forEach(r -> b.append("- ").append(r).append('\n'));
         }
         b.append("\n\nComment `/aap retry` to run it again, or add details to the issue first.");
+        return b.toString();
+    }
+
+    static String questions(List<String> questions) {
+        var b = new StringBuilder("The issue leaves open what the change depends on:\n");
+        for (int i = 0; i < questions.size() && i < 10; i++) {
+            b.append(i + 1).append(". ").append(questions.get(i)).append('\n');
+        }
+        b.append("\nAnswer in a comment on this issue (someone with write access); aap goes on with the answers.");
         return b.toString();
     }
 

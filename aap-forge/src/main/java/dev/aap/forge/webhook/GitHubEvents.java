@@ -73,7 +73,7 @@ public final class GitHubEvents {
         String body = comment.path("body").asText("").strip();
         String command = Commands.of(body);
         if (command == null) {
-            return new Trigger.Ignored("the comment holds no /aap command");
+            return answer(p, repository, comment, issue, author, body);
         }
         if (!WRITERS.contains(comment.path("author_association").asText("").toUpperCase(Locale.ROOT))) {
             return new Trigger.Ignored(author.path("login").asText("someone")
@@ -138,6 +138,17 @@ public final class GitHubEvents {
         }
         return new Trigger.Review("github", repository, pr.path("number").asLong(), reviewId, branch,
                 author.path("login").asText(""), pr.path("html_url").asText(""), "review:" + reviewId);
+    }
+
+    /** A writer's plain comment on an open issue: maybe answers to aap's questions (the server decides). */
+    private static Trigger answer(JsonNode p, String repository, JsonNode comment, JsonNode issue, JsonNode author,
+                                  String body) {
+        if (issue.has("pull_request") || !"open".equals(issue.path("state").asText()) || body.isBlank()
+                || !WRITERS.contains(comment.path("author_association").asText("").toUpperCase(Locale.ROOT))) {
+            return new Trigger.Ignored("the comment holds no /aap command");
+        }
+        return new Trigger.Answer("github", repository, issue.path("number").asLong(),
+                author.path("login").asText(""), body);
     }
 
     /** GitHub marks apps as type Bot and their logins end in {@code [bot]}; aap's own comments come from one. */

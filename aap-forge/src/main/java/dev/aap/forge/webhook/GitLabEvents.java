@@ -109,14 +109,16 @@ public final class GitLabEvents {
 
     private static Trigger onIssue(JsonNode p, String project, String body, String who) {
         String command = Commands.of(body);
-        if (command == null) {
-            return new Trigger.Ignored("the note holds no /aap command");
-        }
         JsonNode issue = p.path("issue");
         if (!"opened".equals(issue.path("state").asText())) {
-            return new Trigger.Ignored("the issue is closed");
+            return new Trigger.Ignored(command == null ? "the note holds no /aap command" : "the issue is closed");
         }
         long iid = issue.path("iid").asLong();
+        if (command == null) {
+            // maybe answers to aap's questions: the server checks the author's role and the issue's last run
+            return body.isBlank() ? new Trigger.Ignored("the note holds no /aap command")
+                    : new Trigger.Answer(FORGE, project, iid, who, body);
+        }
         return switch (command) {
             case "fix" -> new Trigger.Fix(FORGE, project, iid, issue.path("title").asText(""),
                     issue.path("description").asText(""), who, issueUrl(p));

@@ -34,6 +34,13 @@ public sealed interface Trigger {
                   String url, String key) implements Trigger {
     }
 
+    /**
+     * A comment on an issue by someone with write access that is not a command: answers, when the issue's last run
+     * asked questions (NEEDS_INPUT).
+     */
+    record Answer(String forge, String repository, long issue, String requester, String text) implements Trigger {
+    }
+
     /** Nothing to do, and why (answered 2xx so that the forge keeps the hook enabled). */
     record Ignored(String reason) implements Trigger {
     }

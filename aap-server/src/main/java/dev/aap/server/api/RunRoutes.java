@@ -23,7 +23,7 @@ import java.util.Set;
 /** {@code /api/v1/tasks} and {@code /api/v1/runs}: submitting work, following it, stopping it, and its artifacts. */
 final class RunRoutes {
 
-    private static final Set<String> STATUSES = Set.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "NEEDS_HUMAN",
+    private static final Set<String> STATUSES = Set.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "NEEDS_HUMAN", "NEEDS_INPUT",
             "CANCELLED");
 
     private static final Instant SINCE_MIN = Instant.parse("0001-01-01T00:00:00Z");

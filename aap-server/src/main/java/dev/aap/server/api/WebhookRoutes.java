@@ -113,6 +113,7 @@ final class WebhookRoutes {
             case Trigger.Stop st -> st.requester();
             case Trigger.Retry rt -> rt.requester();
             case Trigger.Review rv -> rv.requester();
+            case Trigger.Answer a -> a.requester();
             case Trigger.Ignored ignored -> null;
         };
         Optional<RepoRecord> repo = repoOf(trigger);
@@ -140,6 +141,7 @@ final class WebhookRoutes {
             case Trigger.Stop st -> s.repos().byForge(st.forge(), st.repository());
             case Trigger.Retry rt -> s.repos().byForge(rt.forge(), rt.repository());
             case Trigger.Review rv -> s.repos().byForge(rv.forge(), rv.repository());
+            case Trigger.Answer a -> s.repos().byForge(a.forge(), a.repository());
             case Trigger.Ignored ignored -> Optional.empty();
         };
     }
@@ -159,6 +161,7 @@ final class WebhookRoutes {
             case Trigger.Stop st -> stop(ctx, source, delivery, repo.get(), st.forge(), st.issue());
             case Trigger.Retry rt -> retry(ctx, source, delivery, repo.get(), rt.forge(), rt.issue());
             case Trigger.Review rv -> review(ctx, source, delivery, repo.get(), rv);
+            case Trigger.Answer a -> answered(ctx, source, delivery, repo.get(), a);
             case Trigger.Ignored ignored -> ignore(ctx, source, delivery, ignored.reason());
         }
     }
@@ -212,6 +215,43 @@ final class WebhookRoutes {
         }
         s.deliveries().outcome(source, delivery, "queued", sub.taskId());
         ObjectNode out = answer("queued", "review of pull request #" + rv.pullRequest() + " is queued");
+        out.put("task_id", sub.taskId());
+        out.put("run_id", sub.runId());
+        ctx.status(202).json(out);
+    }
+
+    /**
+     * A writer's comment on an issue whose last run asked questions: the same task again, with the answers added
+     * to the issue text (the Spec-Refiner does not ask twice). Any other plain comment starts nothing.
+     */
+    private void answered(Context ctx, String source, String delivery, RepoRecord repo, Trigger.Answer a) {
+        List<RunRecord> runs = s.runs().byOrigin(repo.name(), a.forge(), a.issue());
+        if (runs.isEmpty() || !"NEEDS_INPUT".equals(runs.get(0).status())) {
+            ignore(ctx, source, delivery, "the comment holds no /aap command, and no run of issue #" + a.issue()
+                    + " waits for answers");
+            return;
+        }
+        TaskSpec asked = s.runs().spec(runs.get(0).taskId()).orElseThrow();
+        String issue = (asked.issue() == null ? "" : asked.issue()) + "\n\n" + dev.aap.core.run.Task.ANSWERS + " (from "
+                + a.requester() + "):\n" + a.text();
+        ObjectNode origin = asked.origin() != null && asked.origin().isObject()
+                ? ((ObjectNode) asked.origin()).deepCopy() : Json.MAPPER.createObjectNode();
+        origin.put("requester", a.requester());
+        var spec = new TaskSpec(asked.repo(), asked.baseRef(), issue, asked.goal(), asked.acceptanceCriteria(),
+                asked.targetTests(), asked.strategy(), asked.model(), asked.budgetSeconds(), asked.constraints(),
+                origin);
+        String base = asked.baseRef() != null ? asked.baseRef() : repo.defaultBranch() != null
+                ? repo.defaultBranch() : "HEAD";
+        Runs.Submitted sub;
+        try {
+            sub = s.runs().submit(RunId.next().value(), RunId.next().value(), spec, base, source + ":" + delivery,
+                    TokenSecrets.sha256(delivery), source + ":" + a.requester(), s.config().maxQueuedPerRepo());
+        } catch (Runs.QueueFull full) {
+            s.deliveries().outcome(source, delivery, "queue full", null);
+            throw Problem.tooMany(full.getMessage(), 60);
+        }
+        s.deliveries().outcome(source, delivery, "answers", sub.taskId());
+        ObjectNode out = answer("queued", "issue #" + a.issue() + " goes on with the answers");
         out.put("task_id", sub.taskId());
         out.put("run_id", sub.runId());
         ctx.status(202).json(out);

@@ -157,7 +157,9 @@ public final class ForgeExecutor implements RunExecutor {
         r.path("policy_reasons").forEach(n -> reasons.add(n.asText()));
         String status = job.cancellation().requested() && !"SUCCEEDED".equals(out.status()) ? "CANCELLED"
                 : out.status();
-        return new Finished(status, out.message(), text(r, "commit"), reasons, job.runDir());
+        List<String> questions = new ArrayList<>();
+        r.path("questions").forEach(n -> questions.add(n.asText()));
+        return new Finished(status, out.message(), text(r, "commit"), reasons, job.runDir(), questions);
     }
 
     /** The branch pull requests go into: the repository's default branch as registered, else the clone's HEAD. */

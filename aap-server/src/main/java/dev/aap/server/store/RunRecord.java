@@ -17,7 +17,7 @@ public record RunRecord(String id, String taskId, String repo, String baseRef, S
 
     public boolean finished() {
         return switch (status) {
-            case "SUCCEEDED", "FAILED", "NEEDS_HUMAN", "CANCELLED" -> true;
+            case "SUCCEEDED", "FAILED", "NEEDS_HUMAN", "NEEDS_INPUT", "CANCELLED" -> true;
             default -> false;
         };
     }
