@@ -72,8 +72,13 @@ class GitHubEventsTest {
                 .isInstanceOf(Trigger.Ignored.class);
         assertThat(GitHubEvents.parse("issue_comment", comment("/aap fix", "MEMBER", "aap-app[bot]", "Bot", false),
                 "aap")).isInstanceOf(Trigger.Ignored.class);
+        // a writer's plain comment is no command: at most answers to questions a run asked (the server decides)
         assertThat(GitHubEvents.parse("issue_comment", comment("thanks! /aap fix", "MEMBER", "dev", "User", false),
-                "aap")).isInstanceOf(Trigger.Ignored.class);
+                "aap")).isEqualTo(new Trigger.Answer("github", "acme/pager", 42, "dev", "thanks! /aap fix"));
+        assertThat(GitHubEvents.parse("issue_comment", comment("ten and more", "NONE", "x", "User", false), "aap"))
+                .isInstanceOf(Trigger.Ignored.class);
+        assertThat(GitHubEvents.parse("issue_comment", comment("ten and more", "MEMBER", "dev", "User", true),
+                "aap")).as("on a pull request").isInstanceOf(Trigger.Ignored.class);
         assertThat(GitHubEvents.parse("issue_comment", comment("/aap fix", "MEMBER", "dev", "User", true), "aap"))
                 .isInstanceOf(Trigger.Ignored.class);
     }

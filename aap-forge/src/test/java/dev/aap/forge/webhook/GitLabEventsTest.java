@@ -113,7 +113,10 @@ class GitLabEventsTest {
 
     @Test
     void ordinaryClosedSystemAndOwnNotesOnIssuesStartNothing() {
+        // a plain note is no command: at most answers to questions a run asked (the server checks role and run)
         assertThat(GitLabEvents.parse("Note Hook", issueNote("thanks! /aap fix", "opened", "dev", false), "aap"))
+                .isEqualTo(new Trigger.Answer("gitlab", "acme/tools/pager", 42, "dev", "thanks! /aap fix"));
+        assertThat(GitLabEvents.parse("Note Hook", issueNote("ten and more", "closed", "dev", false), "aap"))
                 .isInstanceOf(Trigger.Ignored.class);
         assertThat(GitLabEvents.parse("Note Hook", issueNote("/aap fix", "closed", "dev", false), "aap"))
                 .isInstanceOf(Trigger.Ignored.class);
