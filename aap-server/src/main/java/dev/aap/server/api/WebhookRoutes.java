@@ -120,6 +120,11 @@ final class WebhookRoutes {
         if (requester == null || repo.isEmpty()) {
             return trigger;
         }
+        if (trigger instanceof Trigger.Answer a && !waitsForAnswers(repo.get(), a)) {
+            // most notes are conversation: no call to GitLab for them
+            return new Trigger.Ignored("the note holds no /aap command, and no run of issue #" + a.issue()
+                    + " waits for answers");
+        }
         try {
             String level = s.webhooks().forges().open(GITLAB, repo.get().forge().path("repository").asText(),
                     baseUrl(repo.get()), repo.get().url()).permission(requester);
@@ -128,6 +133,11 @@ final class WebhookRoutes {
         } catch (dev.aap.forge.ForgeException e) {
             return new Trigger.Ignored("cannot check " + requester + "'s role on GitLab: " + e.getMessage());
         }
+    }
+
+    private boolean waitsForAnswers(RepoRecord repo, Trigger.Answer a) {
+        List<RunRecord> runs = s.runs().byOrigin(repo.name(), a.forge(), a.issue());
+        return !runs.isEmpty() && "NEEDS_INPUT".equals(runs.get(0).status());
     }
 
     private static String baseUrl(RepoRecord repo) {
@@ -225,13 +235,13 @@ final class WebhookRoutes {
      * to the issue text (the Spec-Refiner does not ask twice). Any other plain comment starts nothing.
      */
     private void answered(Context ctx, String source, String delivery, RepoRecord repo, Trigger.Answer a) {
-        List<RunRecord> runs = s.runs().byOrigin(repo.name(), a.forge(), a.issue());
-        if (runs.isEmpty() || !"NEEDS_INPUT".equals(runs.get(0).status())) {
+        if (!waitsForAnswers(repo, a)) {
             ignore(ctx, source, delivery, "the comment holds no /aap command, and no run of issue #" + a.issue()
                     + " waits for answers");
             return;
         }
-        TaskSpec asked = s.runs().spec(runs.get(0).taskId()).orElseThrow();
+        TaskSpec asked = s.runs().spec(s.runs().byOrigin(repo.name(), a.forge(), a.issue()).get(0).taskId())
+                .orElseThrow();
         String issue = (asked.issue() == null ? "" : asked.issue()) + "\n\n" + dev.aap.core.run.Task.ANSWERS + " (from "
                 + a.requester() + "):\n" + a.text();
         ObjectNode origin = asked.origin() != null && asked.origin().isObject()
