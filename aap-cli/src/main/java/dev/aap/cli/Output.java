@@ -41,6 +41,12 @@ final class Output {
         if (r.branch() != null) {
             out.println("branch: " + r.branch() + " (commit " + r.commit() + ")");
         }
+        if (!r.questions().isEmpty()) {
+            out.println("questions (answer them in the issue text, e.g. --issue-file, and run again):");
+            for (int i = 0; i < r.questions().size(); i++) {
+                out.println("  " + (i + 1) + ". " + r.questions().get(i));
+            }
+        }
         if (r.critic() != null) {
             out.println("critic: " + r.critic().verdict() + (r.critic().notes().isEmpty() ? ""
                     : ": " + String.join("; ", r.critic().notes())));
