@@ -42,7 +42,8 @@ final class Output {
             out.println("branch: " + r.branch() + " (commit " + r.commit() + ")");
         }
         if (!r.questions().isEmpty()) {
-            out.println("questions (answer them in the issue text, e.g. --issue-file, and run again):");
+            out.println("questions (answer them under a line \"" + dev.aap.core.run.Task.ANSWERS
+                    + "\" at the end of the issue text, then run again):");
             for (int i = 0; i < r.questions().size(); i++) {
                 out.println("  " + (i + 1) + ". " + r.questions().get(i));
             }
