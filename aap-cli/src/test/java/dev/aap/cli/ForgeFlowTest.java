@@ -154,8 +154,9 @@ class ForgeFlowTest {
     }
 
     @Test
-    void aLabelAddedOnGitLabEndsAsADraftMergeRequestThatClosesTheIssue() throws Exception {
+    void aLabelAddedOnGitLabEndsAsADraftMergeRequestAndADiffNoteAsAFollowUpCommit() throws Exception {
         String project = "shop/backend/pricing";
+        forge.privateRepos(true); // the server clones and fetches with the token too
         Path repo = Cli.exampleRepo("python-pricing", tmp.resolve("pricing-gl"));
         String url = forge.gitlabProject(project, repo);
         forge.issue(project, 5, "Ten units get no discount", "bulk_discount(10) should be 0.05.", "reporter");
@@ -191,7 +192,41 @@ class ForgeFlowTest {
             assertThat(mr.body()).contains("## Purpose", "Closes #5");
             assertThat(mr.reviewers()).containsExactly("dev");
         });
-        assertThat(forge.branchTip(project, "aap/issue-5")).contains(run.path("commit").asText());
+        String first = run.path("commit").asText();
+        assertThat(forge.branchTip(project, "aap/issue-5")).contains(first);
+
+        // a diff note on the merge request: one follow-up on its branch, answered in the thread
+        long mr = forge.pulls(project).get(0).number();
+        String thread = forge.discussion(project, mr, "dev", "pricing.py", 17,
+                "A negative unit price must raise ValueError.");
+        model.enqueue(edit("test_pricing.py", 31, 31, "        bulk_discount(-1)\\n\\n\\ndef test_negative_unit_price"
+                        + "_is_rejected():\\n    with pytest.raises(ValueError):\\n        line_total(-1, 1)"),
+                AgentScripts.runTests(), edit("pricing.py", 17, 17, "    if unit_cents < 0:\\n        raise"
+                        + " ValueError(\\\"unit price must not be negative\\\")\\n    gross = unit_cents * quantity"),
+                AgentScripts.runTests(), submit("reject negative unit prices"));
+        String note = """
+                {"object_kind":"note","event_type":"note","user":{"id":3,"username":"dev","name":"Dev"},
+                 "project_id":15,"project":{"id":15,"path_with_namespace":"%s","web_url":"x"},
+                 "object_attributes":{"id":900,"note":"A negative unit price must raise ValueError.",
+                   "noteable_type":"MergeRequest","type":"DiffNote","system":false,"action":"create",
+                   "discussion_id":"%s","url":"x"},
+                 "merge_request":{"iid":%d,"source_branch":"aap/issue-5","target_branch":"main",
+                   "source_project_id":15,"target_project_id":15,"state":"opened","last_commit":{"id":"%s"}}}"""
+                .formatted(project, thread, mr, first);
+        var noteReq = HttpRequest.newBuilder(java.net.URI.create(server.url() + "/webhooks/gitlab"))
+                .header("Content-Type", "application/json").header("X-Gitlab-Event", "Note Hook")
+                .header("X-Gitlab-Token", GITLAB_HOOK).header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(note)).build();
+        Http.Reply review = api.send(noteReq);
+        assertThat(review.status()).as(review.body()).isEqualTo(202);
+        JsonNode followUp = finished(review.json().path("run_id").asText());
+        assertThat(followUp.path("status").asText()).as(followUp.toString()).isEqualTo("SUCCEEDED");
+        String second = forge.branchTip(project, "aap/issue-5").orElseThrow();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(forge.replies(project, mr)).singleElement().satisfies(r -> {
+            assertThat(r.discussion()).isEqualTo(thread);
+            assertThat(r.body()).startsWith("Addressed in " + second.substring(0, 12));
+        });
     }
 
     @Test

@@ -45,7 +45,8 @@ public interface Forge {
 
     /**
      * The comments of one review (GitHub: those of review {@code reviewId}; GitLab, which has no reviews in its
-     * hooks: the first note of each unresolved discussion on the merge request that is not aap's own).
+     * hooks: the first note of each unresolved discussion on the merge request that is not aap's own, and the note
+     * {@code reviewId} that started the follow-up even when it is a plain comment).
      */
     List<ReviewComment> reviewComments(long number, long reviewId);
 

@@ -105,7 +105,9 @@ public final class Forges {
             return new GitHubForge(api, repository, auth, cloneUrl, http);
         }
         java.net.URI clone = java.net.URI.create(cloneUrl);
-        String base = apiBase != null ? apiBase : clone.getScheme() + "://" + clone.getRawAuthority();
+        // host and port only: user info in a clone URL (often a token) must not reach the API address
+        String base = apiBase != null ? apiBase : clone.getScheme() + "://" + clone.getHost()
+                + (clone.getPort() > 0 ? ":" + clone.getPort() : "");
         return new dev.aap.forge.gitlab.GitLabForge(java.net.URI.create(base), repository,
                 credentials.gitlabToken(), cloneUrl, http);
     }

@@ -12,6 +12,7 @@ import dev.aap.server.queue.Worker;
 import dev.aap.server.store.Database;
 import dev.aap.server.store.Deliveries;
 import dev.aap.server.store.Events;
+import dev.aap.server.store.RepoRecord;
 import dev.aap.server.store.Repos;
 import dev.aap.server.store.Runs;
 import dev.aap.server.store.Steps;
@@ -92,7 +93,7 @@ public final class Server implements AutoCloseable {
             var worker = new Worker(new Worker.Settings(node, config.workers(), config.leaseSeconds(), 1000),
                     runs, repos, events, steps, config.home(),
                     new dev.aap.server.queue.ForgeExecutor(config.pipeline(), webhooks.forges(), publicUrl),
-                    executors, observer);
+                    executors, observer, repo -> gitCredentials(webhooks, repo));
             metrics.bindWorker(worker);
             var hub = new EventHub();
             var services = new Services(config, node, db, runs, repos, tokens, events, steps, hub, worker,
@@ -127,6 +128,24 @@ public final class Server implements AutoCloseable {
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT).close();
         } catch (RuntimeException | LinkageError e) {
             // only a head start: the real start below reports any real problem
+        }
+    }
+
+    /**
+     * The token of a repository's forge for git (as environment variables, never in the URL), when it has a forge
+     * and this server has credentials for it: private repositories clone and fetch with it.
+     */
+    private static java.util.Map<String, String> gitCredentials(WebhookSettings webhooks, RepoRecord repo) {
+        var f = repo.forge();
+        if (f == null || !f.isObject() || !webhooks.forges().configured(f.path("kind").asText())) {
+            return java.util.Map.of();
+        }
+        try {
+            String base = f.path("base_url").isTextual() ? f.path("base_url").asText() : null;
+            return webhooks.forges().open(f.path("kind").asText(), f.path("repository").asText(), base, repo.url())
+                    .remote().environment();
+        } catch (dev.aap.forge.ForgeException e) {
+            return java.util.Map.of();
         }
     }
 

@@ -177,7 +177,7 @@ public final class GitLabForge implements Forge {
                 throw http.failure(reply, call);
             }
             for (JsonNode discussion : reply.body()) {
-                open(discussion).ifPresent(comments::add);
+                open(discussion, reviewId).ifPresent(comments::add);
             }
             page = reply.headers().firstValue("X-Next-Page").orElse("").strip();
         }
@@ -230,7 +230,11 @@ public final class GitLabForge implements Forge {
     }
 
     /** The thread's first note as a review comment, when the thread is open and a person started it. */
-    private static Optional<ReviewComment> open(JsonNode discussion) {
+    /**
+     * The discussion's first note when it is an unresolved thread a person started, or when it is the note that
+     * started this follow-up ({@code triggering}): a plain comment cannot be resolved, but it asked for something.
+     */
+    private static Optional<ReviewComment> open(JsonNode discussion, long triggering) {
         JsonNode notes = discussion.path("notes");
         boolean resolvable = false;
         boolean resolved = true;
@@ -241,7 +245,8 @@ public final class GitLabForge implements Forge {
             }
         }
         JsonNode first = notes.path(0);
-        if (!resolvable || resolved || first.path("system").asBoolean(false)
+        boolean asked = first.path("id").asLong() == triggering;
+        if (!asked && (!resolvable || resolved) || first.path("system").asBoolean(false)
                 || Marks.ours(first.path("body").asText(""))) {
             return Optional.empty();
         }

@@ -17,10 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Checkouts {
 
     private final Path home;
+    private final java.util.function.Function<RepoRecord, java.util.Map<String, String>> credentials;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    Checkouts(Path home) {
+    /** {@code credentials}: the environment that lets git fetch a repository (its forge's token), or none. */
+    Checkouts(Path home, java.util.function.Function<RepoRecord, java.util.Map<String, String>> credentials) {
         this.home = home;
+        this.credentials = credentials;
     }
 
     /** The repository directory and the commit {@code baseRef} names there. */
@@ -54,9 +57,10 @@ final class Checkouts {
             } catch (IOException e) {
                 throw new EnvironmentException("cannot create " + dir.getParent() + ": " + e.getMessage(), e);
             }
+            java.util.Map<String, String> env = credentials.apply(repo);
             Git.Result r = Files.isDirectory(dir.resolve(".git"))
-                    ? Git.run(dir, "fetch", "--quiet", "--prune", "origin")
-                    : Git.run(dir.getParent(), "clone", "--quiet", "--no-checkout", repo.url(), dir.toString());
+                    ? Git.run(dir, env, "fetch", "--quiet", "--prune", "origin")
+                    : Git.run(dir.getParent(), env, "clone", "--quiet", "--no-checkout", repo.url(), dir.toString());
             if (!r.ok()) {
                 throw new EnvironmentException("cannot fetch repository '" + repo.name() + "' from " + repo.url()
                         + ": " + r.err().lines().filter(l -> !l.isBlank()).findFirst().orElse("git failed"));

@@ -97,13 +97,14 @@ public final class Worker implements AutoCloseable {
     }
 
     public Worker(Settings settings, Runs runs, Repos repos, Events events, Steps steps, Path home,
-                  RunExecutor pipeline, Map<String, RunExecutor> byStrategy, Observer observer) {
+                  RunExecutor pipeline, Map<String, RunExecutor> byStrategy, Observer observer,
+                  java.util.function.Function<RepoRecord, Map<String, String>> gitCredentials) {
         this.settings = settings;
         this.runs = runs;
         this.repos = repos;
         this.events = events;
         this.steps = steps;
-        this.checkouts = new Checkouts(home);
+        this.checkouts = new Checkouts(home, gitCredentials);
         this.home = home;
         this.pipeline = pipeline;
         this.byStrategy = Map.copyOf(byStrategy);
