@@ -55,18 +55,26 @@ final class WebhookRoutes {
         if (delivery == null || delivery.isBlank() || delivery.length() > 100) {
             throw Problem.badRequest("X-GitHub-Delivery is missing or too long");
         }
+        JsonNode payload = firstTime(ctx, GITHUB, delivery, body);
+        if (payload != null) {
+            act(ctx, GITHUB, delivery, GitHubEvents.parse(ctx.header("X-GitHub-Event"), payload,
+                    s.webhooks().label()));
+        }
+    }
+
+    /** The delivery's JSON when this is the first time it arrives; null when it was answered as a duplicate. */
+    private JsonNode firstTime(Context ctx, String source, String delivery, byte[] body) {
         JsonNode payload;
         try {
             payload = Json.MAPPER.readTree(body);
         } catch (IOException e) {
             throw Problem.badRequest("the delivery is not JSON");
         }
-        if (!s.deliveries().first(GITHUB, delivery)) {
+        if (!s.deliveries().first(source, delivery)) {
             ctx.status(200).json(answer("duplicate", "delivery " + delivery + " was taken already"));
-            return;
+            return null;
         }
-        Trigger trigger = GitHubEvents.parse(ctx.header("X-GitHub-Event"), payload, s.webhooks().label());
-        act(ctx, GITHUB, delivery, trigger);
+        return payload;
     }
 
     private void gitlab(Context ctx) {
@@ -89,18 +97,11 @@ final class WebhookRoutes {
         if (delivery.length() > 100) {
             throw Problem.badRequest("Idempotency-Key is too long");
         }
-        JsonNode payload;
-        try {
-            payload = Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw Problem.badRequest("the delivery is not JSON");
+        JsonNode payload = firstTime(ctx, GITLAB, delivery, body);
+        if (payload != null) {
+            Trigger trigger = GitLabEvents.parse(ctx.header("X-Gitlab-Event"), payload, s.webhooks().label());
+            act(ctx, GITLAB, delivery, writersOnly(trigger));
         }
-        if (!s.deliveries().first(GITLAB, delivery)) {
-            ctx.status(200).json(answer("duplicate", "delivery " + delivery + " was taken already"));
-            return;
-        }
-        Trigger trigger = GitLabEvents.parse(ctx.header("X-Gitlab-Event"), payload, s.webhooks().label());
-        act(ctx, GITLAB, delivery, writersOnly(trigger));
     }
 
     /**
@@ -184,16 +185,25 @@ final class WebhookRoutes {
         var spec = new TaskSpec(repo.name(), null, issue, null, List.of(), List.of(), "auto", null, null, null,
                 origin);
         String base = repo.defaultBranch() != null ? repo.defaultBranch() : "HEAD";
-        Runs.Submitted sub;
+        Runs.Submitted sub = queue(source, delivery, spec, base, delivery, source + ":" + f.requester());
+        queued(ctx, source, delivery, sub, "issue #" + f.issue() + " of " + f.repository() + " is queued");
+    }
+
+    /** Queues a task for a delivery; idempotent by {@code source:key} for {@code createdBy}. */
+    private Runs.Submitted queue(String source, String delivery, TaskSpec spec, String base, String key,
+                                 String createdBy) {
         try {
-            sub = s.runs().submit(RunId.next().value(), RunId.next().value(), spec, base, source + ":" + delivery,
-                    TokenSecrets.sha256(delivery), source + ":" + f.requester(), s.config().maxQueuedPerRepo());
+            return s.runs().submit(RunId.next().value(), RunId.next().value(), spec, base, source + ":" + key,
+                    TokenSecrets.sha256(key), createdBy, s.config().maxQueuedPerRepo());
         } catch (Runs.QueueFull full) {
             s.deliveries().outcome(source, delivery, "queue full", null);
             throw Problem.tooMany(full.getMessage(), 60);
         }
+    }
+
+    private void queued(Context ctx, String source, String delivery, Runs.Submitted sub, String detail) {
         s.deliveries().outcome(source, delivery, "queued", sub.taskId());
-        ObjectNode out = answer("queued", "issue #" + f.issue() + " of " + f.repository() + " is queued");
+        ObjectNode out = answer("queued", detail);
         out.put("task_id", sub.taskId());
         out.put("run_id", sub.runId());
         ctx.status(202).json(out);
@@ -208,26 +218,14 @@ final class WebhookRoutes {
         var spec = new TaskSpec(repo.name(), rv.branch(), "Review of pull request #" + rv.pullRequest()
                 + " (the comments are read when the run starts)", null, List.of(), List.of(), "auto", null, null,
                 null, origin);
-        Runs.Submitted sub;
-        try {
-            // every event of one review carries the same key: the first starts the run, the others find it
-            sub = s.runs().submit(RunId.next().value(), RunId.next().value(), spec, rv.branch(),
-                    source + ":" + rv.key(), TokenSecrets.sha256(rv.key()), source + ":reviews",
-                    s.config().maxQueuedPerRepo());
-        } catch (Runs.QueueFull full) {
-            s.deliveries().outcome(source, delivery, "queue full", null);
-            throw Problem.tooMany(full.getMessage(), 60);
-        }
+        // every event of one review carries the same key: the first starts the run, the others find it
+        Runs.Submitted sub = queue(source, delivery, spec, rv.branch(), rv.key(), source + ":reviews");
         if (sub.existing()) {
             s.deliveries().outcome(source, delivery, "same review", sub.taskId());
             ctx.status(200).json(answer("duplicate", "this review already has run " + sub.runId()));
             return;
         }
-        s.deliveries().outcome(source, delivery, "queued", sub.taskId());
-        ObjectNode out = answer("queued", "review of pull request #" + rv.pullRequest() + " is queued");
-        out.put("task_id", sub.taskId());
-        out.put("run_id", sub.runId());
-        ctx.status(202).json(out);
+        queued(ctx, source, delivery, sub, "review of pull request #" + rv.pullRequest() + " is queued");
     }
 
     /**
@@ -242,8 +240,8 @@ final class WebhookRoutes {
         }
         TaskSpec asked = s.runs().spec(s.runs().byOrigin(repo.name(), a.forge(), a.issue()).get(0).taskId())
                 .orElseThrow();
-        String issue = (asked.issue() == null ? "" : asked.issue()) + "\n\n" + dev.aap.core.run.Task.ANSWERS + " (from "
-                + a.requester() + "):\n" + a.text();
+        String issue = (asked.issue() == null ? "" : asked.issue()) + "\n\n" + dev.aap.core.run.Task.ANSWERS
+                + " (from " + a.requester() + "):\n" + a.text();
         ObjectNode origin = asked.origin() != null && asked.origin().isObject()
                 ? ((ObjectNode) asked.origin()).deepCopy() : Json.MAPPER.createObjectNode();
         origin.put("requester", a.requester());
@@ -252,19 +250,8 @@ final class WebhookRoutes {
                 origin);
         String base = asked.baseRef() != null ? asked.baseRef() : repo.defaultBranch() != null
                 ? repo.defaultBranch() : "HEAD";
-        Runs.Submitted sub;
-        try {
-            sub = s.runs().submit(RunId.next().value(), RunId.next().value(), spec, base, source + ":" + delivery,
-                    TokenSecrets.sha256(delivery), source + ":" + a.requester(), s.config().maxQueuedPerRepo());
-        } catch (Runs.QueueFull full) {
-            s.deliveries().outcome(source, delivery, "queue full", null);
-            throw Problem.tooMany(full.getMessage(), 60);
-        }
-        s.deliveries().outcome(source, delivery, "answers", sub.taskId());
-        ObjectNode out = answer("queued", "issue #" + a.issue() + " goes on with the answers");
-        out.put("task_id", sub.taskId());
-        out.put("run_id", sub.runId());
-        ctx.status(202).json(out);
+        Runs.Submitted sub = queue(source, delivery, spec, base, delivery, source + ":" + a.requester());
+        queued(ctx, source, delivery, sub, "issue #" + a.issue() + " goes on with the answers");
     }
 
     private void stop(Context ctx, String source, String delivery, RepoRecord repo, String forge, long issue) {
