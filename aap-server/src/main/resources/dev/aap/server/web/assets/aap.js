@@ -5,7 +5,7 @@
 
 const aap = (() => {
   const KEY = 'aap.token';
-  const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'NEEDS_HUMAN', 'CANCELLED']);
+  const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'NEEDS_HUMAN', 'NEEDS_INPUT', 'CANCELLED']);
 
   const token = () => sessionStorage.getItem(KEY);
   const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
