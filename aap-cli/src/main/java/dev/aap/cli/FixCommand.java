@@ -156,8 +156,7 @@ final class FixCommand implements Callable<Integer> {
         }
         RunStore store = RunStore.open(RunStore.defaultHome());
         UserConfig config = UserConfig.load(store.home());
-        var env = new java.util.HashMap<>(config.forgeEnvironment());
-        env.putAll(System.getenv());
+        var env = config.forgeEnvironment(System.getenv());
         var err = spec.commandLine().getErr();
         ForgeFix.Prepared p;
         try {

@@ -105,8 +105,7 @@ final class ServeCommand implements Callable<Integer> {
         String node = Server.newNodeId();
         // from here on the libraries' logs (the worker, Flyway, Javalin) are JSON lines on stderr
         JsonLogs.start(System.err, node);
-        var forgeEnv = new java.util.HashMap<>(config.forgeEnvironment());
-        forgeEnv.putAll(System.getenv());
+        var forgeEnv = config.forgeEnvironment(System.getenv());
         WebhookSettings webhooks;
         try {
             webhooks = WebhookSettings.fromEnvironment(forgeEnv);

@@ -41,6 +41,17 @@ record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCost
         forgeEnvironment = forgeEnvironment == null ? Map.of() : Map.copyOf(forgeEnvironment);
     }
 
+    /** The forge settings: config.yaml's, each replaced by its environment variable when that is set and not blank. */
+    Map<String, String> forgeEnvironment(Map<String, String> env) {
+        var out = new java.util.HashMap<>(forgeEnvironment);
+        env.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
     static UserConfig none() {
         return new UserConfig(null, null, null, null, null, null, Map.of());
     }

@@ -56,8 +56,12 @@ class ForgeFixCommandTest {
     }
 
     @Test
-    void withoutOpenPrNothingIsWrittenToTheForge() throws Exception {
-        Cli.Result r = Cli.run(tmp.resolve("home"), Map.of("GITHUB_TOKEN", TOKEN), "fix", "--forge", "github",
+    void withoutOpenPrNothingIsWrittenToTheForgeAndTheTokenMayComeFromConfigYaml() throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("config.yaml"), "github_token: " + TOKEN + "\n");
+        // an empty variable does not hide the configured token
+        Cli.Result r = Cli.run(home, Map.of("GITHUB_TOKEN", ""), "fix", "--forge", "github",
                 "--repo-url", url, "--issue-ref", "3", "--forge-api", forge.githubApi());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(forge.requests()).allSatisfy(q -> assertThat(q.method().equals("GET")
