@@ -50,6 +50,14 @@ public interface Forge {
      */
     List<ReviewComment> reviewComments(long number, long reviewId);
 
+    /**
+     * The review's own text (GitHub: the body a reviewer writes when submitting; empty on GitLab, whose notes are all
+     * comments), or empty.
+     */
+    default String reviewSummary(long number, long reviewId) {
+        return "";
+    }
+
     /** Answers a review comment in its thread. */
     void reply(long number, ReviewComment comment, String body);
 

@@ -31,12 +31,16 @@ public final class ReviewRun {
     public String task() {
         comments = forge.reviewComments(number, reviewId).stream()
                 .filter(c -> !Marks.ours(c.body()) && !c.body().isBlank()).toList();
-        if (comments.isEmpty()) {
+        String summary = forge.reviewSummary(number, reviewId);
+        if (comments.isEmpty() && summary.isBlank()) {
             return "";
         }
         var b = new StringBuilder("Follow-up on pull request #").append(number)
-                .append(": change the code on this branch so that each review comment below is addressed. Keep the"
+                .append(": change the code on this branch so that the review below is addressed. Keep the"
                         + " change small and keep the tests passing.\n");
+        if (!summary.isBlank()) {
+            b.append("\nThe review says:\n").append(summary).append('\n');
+        }
         int i = 1;
         for (Forge.ReviewComment c : comments) {
             b.append("\nReview comment ").append(i++).append(" by ").append(c.author());
@@ -63,6 +67,10 @@ public final class ReviewRun {
             String why = "aap could not address this: run ended " + f.status() + ": " + f.message()
                     + (f.reasons().isEmpty() ? "" : " (" + String.join("; ", f.reasons()) + ")");
             answerAll(why);
+            if (comments.isEmpty()) {
+                // a review with only a summary has no thread to answer in
+                forge.commentOnPullRequest(number, why + "\n\n" + Marks.COMMENT);
+            }
             return new ForgeResult(f.status() + ": nothing pushed", null, false);
         }
         var pushed = BranchPush.push(repo, forge.remote(), f.commit(), branch);

@@ -150,6 +150,12 @@ public final class GitHubForge implements Forge {
     }
 
     @Override
+    public String reviewSummary(long number, long reviewId) {
+        String body = rest.get(repo() + "/pulls/" + number + "/reviews/" + reviewId).path("body").asText("");
+        return dev.aap.forge.Marks.ours(body) ? "" : body.strip();
+    }
+
+    @Override
     public void reply(long number, ReviewComment comment, String body) {
         rest.post(repo() + "/pulls/" + number + "/comments/" + comment.id() + "/replies", Map.of("body", body));
     }

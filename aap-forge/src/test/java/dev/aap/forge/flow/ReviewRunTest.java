@@ -89,6 +89,19 @@ class ReviewRunTest {
     }
 
     @Test
+    void aReviewWithOnlyASummaryIsATaskAndAFailureIsSaidOnThePullRequest() {
+        long review = hub.review(REPO, pr, "maintainer", "Please also handle an empty list.", List.of());
+        ReviewRun run = new ReviewRun(forge, pr, review);
+
+        assertThat(run.task()).contains("The review says:\nPlease also handle an empty list.");
+        run.finish(work.dir(), new Finished("FAILED", "no plausible patch", null, List.of(), tmp), BRANCH);
+
+        assertThat(hub.replies(REPO, pr)).isEmpty();
+        assertThat(hub.pullComments(REPO, pr)).singleElement().satisfies(c -> assertThat(c.body())
+                .startsWith("aap could not address this: run ended FAILED: no plausible patch"));
+    }
+
+    @Test
     void aSucceededFollowUpFastForwardsTheBranchAndAnswersEveryComment() throws IOException {
         ReviewRun run = new ReviewRun(forge, pr, review());
         run.task();
