@@ -31,9 +31,21 @@ public record Policy(int maxChangedFiles, int maxChangedLines, int maxNewFiles, 
     private static final List<String> DEFAULT_ALLOW = List.of("src/**", "tests/**", "test/**", "docs/**",
             "pom.xml", "**/pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "pyproject.toml",
             "setup.py", "setup.cfg", "requirements*.txt", "tox.ini", "pytest.ini",
-            "**/*.java", "**/*.py", "**/*.kt");
+            "**/*.java", "**/*.py", "**/*.kt", "poetry.lock", "uv.lock", "Pipfile", "Pipfile.lock",
+            "gradle.lockfile", "requirements.in", "requirements.lock");
     private static final List<String> DEFAULT_DENY = List.of(".git/**", ".aap/**", ".env*", "**/.env*", "**/*.pem", "**/id_*",
-            ".github/workflows/**", "**/*.jar", "**/*.class", "**/*.so", "**/*.dll", "**/*.exe", "**/*.bin");
+            ".github/workflows/**", "**/*.jar", "**/*.class", "**/*.so", "**/*.dll", "**/*.exe", "**/*.bin",
+            ".ssh/**", "**/.ssh/**", "**/*.key", "**/*.p12", "**/*.jks", "**/secrets/**", "**/*.secret",
+            "vendor/**", "**/vendor/**", "third_party/**", "**/node_modules/**",
+            ".gitlab-ci.yml", "Jenkinsfile", "**/*.tf", "**/*.tfvars", "k8s/**", "helm/**", "ansible/**");
+
+    /** Lock files a patch may change only together with their manifest (a dependency change, not a stray edit). */
+    private static final java.util.Map<String, List<String>> LOCKS = java.util.Map.of(
+            "poetry.lock", List.of("pyproject.toml"), "uv.lock", List.of("pyproject.toml"),
+            "Pipfile.lock", List.of("Pipfile"), "package-lock.json", List.of("package.json"),
+            "yarn.lock", List.of("package.json"), "pnpm-lock.yaml", List.of("package.json"),
+            "gradle.lockfile", List.of("build.gradle", "build.gradle.kts"),
+            "requirements.lock", List.of("requirements.txt", "requirements.in"));
 
     public Policy {
         allow = List.copyOf(allow);
@@ -59,11 +71,14 @@ public record Policy(int maxChangedFiles, int maxChangedLines, int maxNewFiles, 
             if (!n.isObject()) {
                 throw new BadInputException(file + " must be a YAML mapping (e.g. 'max_changed_lines: 200')");
             }
+            List<String> allow = list(n.get("allow"), base.allow);
+            // a default deny entry the repository's policy names in its allow list is lifted (workflows, infra code)
+            List<String> deny = base.deny.stream().filter(d -> n.get("allow") == null || !allow.contains(d)).toList();
             return new Policy(n.path("max_changed_files").asInt(base.maxChangedFiles),
                     n.path("max_changed_lines").asInt(base.maxChangedLines),
                     n.path("max_new_files").asInt(base.maxNewFiles),
                     n.path("max_file_bytes").asLong(base.maxFileBytes),
-                    list(n.get("allow"), base.allow), merge(base.deny, list(n.get("deny"), List.of())));
+                    allow, merge(deny, list(n.get("deny"), List.of())));
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -85,37 +100,67 @@ public record Policy(int maxChangedFiles, int maxChangedLines, int maxNewFiles, 
 
     /** Checks a patch; {@code projectPrefix} is the project's directory relative to the repository ("" at top). */
     public PolicyDecision check(Patch patch, String projectPrefix, Path repoRoot) {
-        var reasons = new ArrayList<String>();
+        List<String> reasons = findings(patch, projectPrefix, repoRoot).stream().map(Finding::message).toList();
+        return new PolicyDecision(reasons.isEmpty(), reasons);
+    }
+
+    /** The size and path findings on a patch, each blocking, with its rule id. */
+    public List<Finding> findings(Patch patch, String projectPrefix, Path repoRoot) {
+        var out = new ArrayList<Finding>();
         if (patch.files().size() > maxChangedFiles) {
-            reasons.add("changes " + patch.files().size() + " files; the limit is " + maxChangedFiles);
+            out.add(block("max-changed-files", "", "changes " + patch.files().size() + " files; the limit is "
+                    + maxChangedFiles));
         }
         if (patch.changedLines() > maxChangedLines) {
-            reasons.add("changes " + patch.changedLines() + " lines; the limit is " + maxChangedLines);
+            out.add(block("max-changed-lines", "", "changes " + patch.changedLines() + " lines; the limit is "
+                    + maxChangedLines));
         }
         if (patch.newFiles().size() > maxNewFiles) {
-            reasons.add("creates " + patch.newFiles().size() + " files; the limit is " + maxNewFiles);
+            out.add(block("max-new-files", "", "creates " + patch.newFiles().size() + " files; the limit is "
+                    + maxNewFiles));
         }
         for (String file : patch.files()) {
             String rel = relativeToProject(file, projectPrefix);
             if (rel == null) {
-                reasons.add(file + " is outside the project directory " + projectPrefix);
+                out.add(block("path-outside-project", file, file + " is outside the project directory "
+                        + projectPrefix));
                 continue;
             }
             if (matchesAny(deny, rel) || matchesAny(deny, file)) {
-                reasons.add(file + " is on the deny list");
+                out.add(block("path-denied", file, file + " is on the deny list"));
             } else if (!matchesAny(allow, rel)) {
-                reasons.add(file + " is not on the allow list " + allow);
+                out.add(block("path-not-allowed", file, file + " is not on the allow list " + allow));
             }
+            lockWithoutManifest(patch, file).ifPresent(out::add);
             Path onDisk = repoRoot.resolve(file);
             try {
                 if (Files.isRegularFile(onDisk) && Files.size(onDisk) > maxFileBytes) {
-                    reasons.add(file + " is " + Files.size(onDisk) + " bytes; the limit is " + maxFileBytes);
+                    out.add(block("max-file-bytes", file, file + " is " + Files.size(onDisk) + " bytes; the limit is "
+                            + maxFileBytes));
                 }
             } catch (IOException e) {
-                reasons.add(file + " cannot be measured: " + e.getMessage());
+                out.add(block("max-file-bytes", file, file + " cannot be measured: " + e.getMessage()));
             }
         }
-        return new PolicyDecision(reasons.isEmpty(), reasons);
+        return out;
+    }
+
+    /** A lock file changed while its manifest beside it did not: a dependency change nobody asked for. */
+    private static java.util.Optional<Finding> lockWithoutManifest(Patch patch, String file) {
+        Path p = Path.of(file);
+        List<String> manifests = LOCKS.get(p.getFileName().toString());
+        if (manifests == null) {
+            return java.util.Optional.empty();
+        }
+        Path dir = p.getParent();
+        boolean withManifest = manifests.stream().map(m -> dir == null ? m : dir.resolve(m).toString())
+                .anyMatch(patch.files()::contains);
+        return withManifest ? java.util.Optional.empty() : java.util.Optional.of(block("lock-without-manifest", file,
+                file + " changes without " + String.join(" or ", manifests) + " beside it"));
+    }
+
+    private static Finding block(String rule, String path, String message) {
+        return new Finding(rule, Finding.Severity.BLOCK, path, 0, message);
     }
 
     private static String relativeToProject(String file, String prefix) {
