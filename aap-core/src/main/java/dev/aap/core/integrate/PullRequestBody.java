@@ -52,6 +52,11 @@ public final class PullRequestBody {
     }
 
     public static String render(ChangeDescription c, String branch, String policySummary) {
+        return render(c, branch, policySummary, null);
+    }
+
+    /** {@code risk}: the risk score's line ("low (10/100): ..."), or null. */
+    public static String render(ChangeDescription c, String branch, String policySummary, String risk) {
         var b = new StringBuilder();
         b.append("# ").append(c.summary()).append("\n\n");
         var model = c.narrative().sections();
@@ -81,6 +86,9 @@ public final class PullRequestBody {
                 .append(c.patch().newFiles().isEmpty() ? "no new files" : c.patch().newFiles().size() + " new file(s)")
                 .append(". Guardrails: ").append(policySummary)
                 .append(".\n");
+        if (risk != null) {
+            b.append("Risk: ").append(risk).append(". The findings are in `checks/review.sarif`.\n");
+        }
         if (model.containsKey("Impact on performance and security")) {
             b.append(model.get("Impact on performance and security").strip()).append('\n');
         }

@@ -3,7 +3,10 @@ package dev.aap.core.pipeline;
 import dev.aap.core.event.Event;
 import dev.aap.core.integrate.ChangeDescription;
 import dev.aap.core.integrate.PullRequestBody;
+import dev.aap.core.policy.Finding;
 import dev.aap.core.policy.Policy;
+import dev.aap.core.policy.RiskScore;
+import dev.aap.core.policy.Sarif;
 import dev.aap.core.policy.PolicyDecision;
 import dev.aap.core.run.ExitCodes;
 import dev.aap.core.run.RunStatus;
@@ -31,18 +34,35 @@ final class ReviewStep {
     private ReviewStep() {
     }
 
+    /** A test integrity finding ({@code file:line: reason}) as a review finding; allowed edits only warn. */
+    private static Finding weakenedTest(String rendered, boolean allowed) {
+        String[] parts = rendered.split(":", 3);
+        int line = 0;
+        if (parts.length == 3) {
+            try {
+                line = Integer.parseInt(parts[1].strip());
+            } catch (NumberFormatException e) {
+                line = 0;
+            }
+        }
+        return new Finding("test-weakened", allowed ? Finding.Severity.WARN : Finding.Severity.BLOCK,
+                parts.length == 3 && line > 0 ? parts[0] : "", line, rendered);
+    }
+
     static Next<Reviewed> run(RunScope s, PrepareStep.Prepared p, StrategyResult.Found found,
                               VerifyStep.Verified v) {
         s.events().emit(new Event.StepStarted("review"));
         var ws = p.workspace();
-        PolicyDecision policy = Policy.load(ws.projectDir()).check(v.patch(), s.source().subdir(), ws.root());
+        var findings = new ArrayList<Finding>(Policy.load(ws.projectDir()).findings(v.patch(), s.source().subdir(),
+                ws.root()));
         List<String> weakened = TestGuard.findings(v.patch(), s.source().subdir(), ws);
         boolean allowEdits = s.task().allowTestEdits();
-        var reasons = new ArrayList<>(policy.reasons());
-        if (!allowEdits) {
-            reasons.addAll(weakened);
-        }
+        weakened.forEach(w -> findings.add(weakenedTest(w, allowEdits)));
+        List<String> reasons = findings.stream().filter(Finding::blocks).map(Finding::message).toList();
         var decision = new PolicyDecision(reasons.isEmpty(), reasons);
+        Checks.write(s.runDir().resolve("checks/review.sarif"), Sarif.render(findings, "0.1.0").toPrettyString());
+        RiskScore risk = RiskScore.of(v.patch(), findings, null);
+        s.rec().review(risk);
         List<String> allowed = allowEdits ? weakened : List.of();
         s.rec().evidence(v.proof().evidence(), allowed);
         s.events().emit(new Event.PolicyDecided(decision.allowed(), decision.reasons()));
@@ -58,7 +78,9 @@ final class ReviewStep {
                 allowed, found.stats().attempts());
         String branch = change.branchName();
         Checks.write(s.runDir().resolve("pr.md"), PullRequestBody.render(change, branch,
-                decision.allowed() ? "all passed" : String.join("; ", decision.reasons())));
+                decision.allowed() ? "all passed" : String.join("; ", decision.reasons()), risk.level() + " ("
+                        + risk.score() + "/100" + (risk.reasons().isEmpty() ? "" : ": " + String.join(", ",
+                        risk.reasons())) + ")"));
         if (!decision.allowed()) {
             return Next.end(s.rec().failed(RunStatus.NEEDS_HUMAN, ExitCodes.BLOCKED_BY_POLICY,
                     "blocked by policy: " + String.join("; ", decision.reasons())));

@@ -19,6 +19,7 @@ import java.util.List;
 /** Collects a run's facts as steps finish and writes {@code run.json} each time the picture changes. */
 final class RunRecorder {
 
+    private dev.aap.core.policy.RiskScore risk;
     private List<String> questions = List.of();
     private final RunStore store;
     private final RunId id;
@@ -106,6 +107,10 @@ final class RunRecorder {
         return end(result(status, exitCode, message, null, null, reasons));
     }
 
+    synchronized void review(dev.aap.core.policy.RiskScore score) {
+        risk = score;
+    }
+
     /** The run stops to ask: the questions go into run.json and the message. */
     synchronized RunResult needsInput(List<String> questions) {
         this.questions = List.copyOf(questions);
@@ -130,6 +135,6 @@ final class RunRecorder {
                 stats.validated(), stats.validationMsMedian(),
                 stats.firstPlausibleMs() < 0 ? null : stats.firstPlausibleMs(), Math.round(seconds * 100) / 100.0,
                 alternatives, policyReasons, runDir.toString(), stats.usage(), critic,
-                kind == null ? null : kind.label(), evidence, allowedTestEdits, stats.attempts(), questions);
+                kind == null ? null : kind.label(), evidence, allowedTestEdits, stats.attempts(), questions, risk);
     }
 }

@@ -37,6 +37,7 @@ import java.util.List;
  * @param allowedTestEdits      changes to existing tests the test integrity guard would block, allowed by the user
  * @param attempts              the llm brain's independent attempts, one line each (empty with a single attempt)
  * @param questions             what the run needs answered before it can go on (NEEDS_INPUT), else empty
+ * @param risk                  how much care the change needs from its reviewer (review step), or null
  */
 public record RunResult(String runId, RunStatus status, int exitCode, String message, String repo, String baseCommit,
                         String strategy, String sandbox, String buildTool, String testCommand, int baselineTests,
@@ -44,7 +45,7 @@ public record RunResult(String runId, RunStatus status, int exitCode, String mes
                         int candidates, int validated, long validationMsMedian, Long firstPlausibleMs, double seconds,
                         List<String> alternatives, List<String> policyReasons, String runDir, ModelUsage usage,
                         Critic critic, String taskKind, TestEvidence tests, List<String> allowedTestEdits,
-                        List<String> attempts, List<String> questions) {
+                        List<String> attempts, List<String> questions, dev.aap.core.policy.RiskScore risk) {
 
     public RunResult {
         failingTests = failingTests == null ? List.of() : List.copyOf(failingTests);
