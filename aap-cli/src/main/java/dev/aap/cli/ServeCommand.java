@@ -113,6 +113,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         Server server = Server.start(cfg, node, webhooks);
+        collectDaily(store.home(), config.retentionDays() != null ? config.retentionDays()
+                : dev.aap.core.run.Retention.DEFAULT_DAYS);
         var stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
@@ -126,5 +128,25 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Run data past the retention is removed once a day (and once at start), as {@code aap gc} would. */
+    private static void collectDaily(java.nio.file.Path home, int days) {
+        var log = java.util.logging.Logger.getLogger("dev.aap.cli.gc");
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+                .name("aap-gc").unstarted(r)).scheduleAtFixedRate(() -> {
+                    try {
+                        var plan = dev.aap.core.run.Retention.plan(home, java.time.Duration.ofDays(days),
+                                java.time.Instant.now());
+                        var problems = dev.aap.core.run.Retention.apply(plan);
+                        if (!plan.entries().isEmpty() || !problems.isEmpty()) {
+                            log.info("retention: removed " + (plan.entries().size() - problems.size()) + " of "
+                                    + plan.entries().size() + " entries older than " + days + " days"
+                                    + (problems.isEmpty() ? "" : "; could not remove: " + problems));
+                        }
+                    } catch (RuntimeException e) {
+                        log.warning("retention: " + e.getMessage());
+                    }
+                }, 1, 24 * 60, java.util.concurrent.TimeUnit.MINUTES);
     }
 }

@@ -23,9 +23,11 @@ import java.util.Set;
  * @param maxCostUsd    dollars per run, or null
  * @param contextTokens the models' context window in tokens, or null
  * @param temperature   sampling temperature, or null
+ * @param forgeEnvironment forge settings from config.yaml under their environment variable names
+ * @param retentionDays how long run data is kept ({@code aap gc}), or null for the default
  */
 record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCostUsd, Integer contextTokens,
-                  Double temperature, Map<String, String> forgeEnvironment) {
+                  Double temperature, Map<String, String> forgeEnvironment, Integer retentionDays) {
 
     /** Forge settings config.yaml may hold, and the environment variable each stands for (which wins). */
     static final Map<String, String> FORGE_KEYS = Map.of("github_token", "GITHUB_TOKEN",
@@ -35,7 +37,7 @@ record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCost
             "public_url", "AAP_PUBLIC_URL");
 
     private static final Set<String> KEYS = Set.of("model", "base_url", "max_steps", "max_cost_usd",
-            "context_tokens", "temperature");
+            "context_tokens", "temperature", "retention_days");
 
     UserConfig {
         forgeEnvironment = forgeEnvironment == null ? Map.of() : Map.copyOf(forgeEnvironment);
@@ -53,7 +55,7 @@ record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCost
     }
 
     static UserConfig none() {
-        return new UserConfig(null, null, null, null, null, null, Map.of());
+        return new UserConfig(null, null, null, null, null, null, Map.of(), null);
     }
 
     static UserConfig load(Path home) {
@@ -101,7 +103,7 @@ record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCost
         });
         return new UserConfig(text(n.get("model")), text(n.get("base_url")), steps == null ? null : steps.asInt(),
                 cost == null ? null : cost.asDouble(), window == null ? null : window.asInt(),
-                temperature == null ? null : temperature.asDouble(), forge);
+                temperature == null ? null : temperature.asDouble(), forge, retention(file, n.get("retention_days")));
     }
 
     /**
@@ -171,6 +173,16 @@ record UserConfig(String model, String baseUrl, Integer maxSteps, Double maxCost
             url = h.startsWith("http://") || h.startsWith("https://") ? h : "http://" + h;
         }
         return url;
+    }
+
+    private static Integer retention(Path file, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToInt() || v.asInt() < 1) {
+            throw new BadInputException(file + ": retention_days must be a whole number of days, at least 1");
+        }
+        return v.asInt();
     }
 
     private static String text(JsonNode v) {
