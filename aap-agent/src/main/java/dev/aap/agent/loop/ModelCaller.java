@@ -95,8 +95,9 @@ public final class ModelCaller {
      * Asks the model. {@code alreadyLogged} is how many of {@code messages} an earlier call of this role wrote to
      * the trajectory (only the rest is written now).
      */
-    public ModelReply call(String role, List<ChatMessage> messages, int alreadyLogged, List<ToolSpecification> tools,
+    public ModelReply call(String role, List<ChatMessage> given, int alreadyLogged, List<ToolSpecification> tools,
                            int maxOutputTokens) {
+        List<ChatMessage> messages = MessageRedactor.redact(given);
         var req = ChatRequest.builder().messages(messages).maxOutputTokens(maxOutputTokens).temperature(temperature);
         if (!tools.isEmpty()) {
             req.toolSpecifications(tools);

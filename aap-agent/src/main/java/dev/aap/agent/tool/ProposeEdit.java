@@ -90,6 +90,12 @@ final class ProposeEdit implements Tool {
         if (type != EditRequest.Type.DELETE && patch == null) {
             throw new BadArguments("edit_type " + type.name().toLowerCase() + " needs 'patch' (the new text)");
         }
+        if (patch != null && patch.contains("[REDACTED:")) {
+            // the model saw a placeholder where a secret is; writing it back would destroy the real value
+            return Observation.error("Edit REJECTED, nothing was changed: the text holds a [REDACTED:...] placeholder."
+                    + " aap hid a secret there from you; leave the lines that hold it as they are and change"
+                    + " only the lines around them.");
+        }
         var req = new EditRequest(file, type, locator, patch, args.path("rationale_summary").asText(""));
         EditOutcome out = applier.apply(req);
         record.accept(out);
