@@ -90,7 +90,7 @@ final class Assignments {
             return null;
         }
         if (AWS_NAME.matcher(name).matches() && AWS_VALUE.matcher(value).matches()
-                && Randomness.has(value, '0', '9') && Randomness.entropy(value) >= Randomness.MIN_ENTROPY) {
+                && Randomness.entropy(value) >= Randomness.MIN_ENTROPY) {
             return AWS_SECRET;
         }
         if (value.contains("://") || value.startsWith("$") || value.startsWith("%")
