@@ -1,6 +1,6 @@
 package dev.aap.core.secrets;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,17 +11,20 @@ import java.util.regex.Pattern;
  * Finds literal values assigned to secret-like names in the shapes source and config files use: {@code name = "v"},
  * {@code name: v}, {@code "name": "v"}, {@code NAME=v}, {@code name := "v"}, {@code name => 'v'}. A value must look
  * random ({@link Randomness}); an AWS secret access key (40 base64 characters under an aws_secret name) gets its own
- * rule. Only lines holding a keyword are matched, so ordinary code costs one {@code indexOf} per keyword.
+ * rule. The pattern is tried only where a keyword is followed by an operator, so ordinary code costs one
+ * {@code indexOf} per keyword.
  */
 final class Assignments {
 
     static final String GENERIC = "generic-secret";
     static final String AWS_SECRET = "aws-secret-key";
-    private static final List<String> KEYWORDS = List.of("key", "secret", "token", "passw", "pwd", "credential",
-            "passphrase");
+    /** Each in the three spellings names use (api_key, apiKey, API_KEY), so no lower-cased copy of the text is made. */
+    private static final List<String> KEYWORDS = List.of("key", "Key", "KEY", "secret", "Secret", "SECRET", "token",
+            "Token", "TOKEN", "passw", "Passw", "PASSW", "pwd", "Pwd", "PWD", "credential", "Credential", "CREDENTIAL",
+            "passphrase", "Passphrase", "PASSPHRASE");
     /** Name, optional closing quote, optional type annotation ({@code api_key: str = "..."}), operator, value. */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?<![\\w.$-])[\"']?(?<name>[A-Za-z_$][\\w.$-]{0,80})[\"']?"
+            "(?<name>[A-Za-z_$][\\w.$-]{0,80})[\"']?"
                     + "(?:\\s*:\\s*[A-Za-z_][\\w.\\[\\], ]{0,40}?(?=\\s*=))?"
                     + "\\s{0,8}(?::=|=>|=|:)(?!=)\\s{0,8}"
                     + "(?:\"(?<dq>[^\"\\s]{20,500})\"|'(?<sq>[^'\\s]{20,500})'|`(?<bq>[^`\\s]{20,500})`"
@@ -45,43 +48,80 @@ final class Assignments {
     }
 
     /** Appends hits for every assignment of a random-looking literal to a secret-like name. */
-    static void find(String text, String lower, List<Hit> out) {
-        Matcher m = ASSIGNMENT.matcher(text);
-        var lines = new ArrayList<int[]>();
+    static void find(String text, List<Hit> out) {
+        int[] names = new int[64];
+        int count = 0;
         for (String keyword : KEYWORDS) {
-            int at = lower.indexOf(keyword);
-            while (at >= 0) {
-                int start = text.lastIndexOf('\n', at) + 1;
-                int nl = text.indexOf('\n', at);
-                int end = nl < 0 ? text.length() : nl;
-                lines.add(new int[] {start, end});
-                at = lower.indexOf(keyword, end);
+            for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + keyword.length())) {
+                if (operatorFollowsName(text, at + keyword.length())) {
+                    if (count == names.length) {
+                        names = Arrays.copyOf(names, count * 2);
+                    }
+                    names[count++] = nameStart(text, at);
+                }
             }
         }
-        lines.sort((a, b) -> Integer.compare(a[0], b[0]));
+        Arrays.sort(names, 0, count);
+        Matcher m = ASSIGNMENT.matcher(text);
         int done = -1;
-        for (int[] line : lines) {
-            if (line[0] == done) {
+        for (int i = 0; i < count; i++) {
+            int start = names[i];
+            if (start <= done) {
                 continue;
             }
-            done = line[0];
-            int end = line[1] > line[0] && text.charAt(line[1] - 1) == '\r' ? line[1] - 1 : line[1];
-            matchLine(m, line[0], end, out);
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            m.region(start, end);
+            done = start;
+            if (m.lookingAt()) {
+                done = m.end();
+                String group = m.group("dq") != null ? "dq" : m.group("sq") != null ? "sq"
+                        : m.group("bq") != null ? "bq" : "bare";
+                String rule = classify(m.group("name"), m.group(group), group.equals("bare"));
+                if (rule != null) {
+                    out.add(new Hit(rule, m.start(group), m.end(group)));
+                }
+            }
         }
     }
 
-    private static void matchLine(Matcher m, int start, int end, List<Hit> out) {
-        m.region(start, end);
-        while (m.find()) {
-            String name = m.group("name");
-            String group = m.group("dq") != null ? "dq" : m.group("sq") != null ? "sq"
-                    : m.group("bq") != null ? "bq" : "bare";
-            String value = m.group(group);
-            String rule = classify(name, value, group.equals("bare"));
-            if (rule != null) {
-                out.add(new Hit(rule, m.start(group), m.end(group)));
-            }
+    /**
+     * Whether the rest of the name after a keyword is followed by {@code =} or {@code :} (after a closing quote and
+     * blanks): the cheap test that spares the pattern on lines like {@code map.get(key)}.
+     */
+    private static boolean operatorFollowsName(String text, int from) {
+        int i = from;
+        int n = text.length();
+        while (i < n && isNameChar(text.charAt(i)) && i - from < 80) {
+            i++;
         }
+        if (i < n && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+            i++;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < n && (text.charAt(i) == '=' || text.charAt(i) == ':');
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '$' || c == '-';
+    }
+
+    /** Where the name holding the keyword at {@code at} starts: the match is tried there only, not along the line. */
+    private static int nameStart(String text, int at) {
+        int i = at;
+        while (i > 0 && at - i < 80) {
+            char c = text.charAt(i - 1);
+            if (!isNameChar(c)) {
+                break;
+            }
+            i--;
+        }
+        while (i < at && !(Character.isLetter(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '$')) {
+            i++;
+        }
+        return i;
     }
 
     /** The rule a name/value pair breaks, or null. */

@@ -120,7 +120,7 @@ public final class SecretScanner {
         }
         if (enabled(Assignments.GENERIC) || enabled(Assignments.AWS_SECRET)) {
             var assigned = new ArrayList<Hit>();
-            Assignments.find(text, asciiLower(text), assigned);
+            Assignments.find(text, assigned);
             assigned.stream().filter(h -> enabled(h.rule())).forEach(found::add);
         }
         if (found.isEmpty()) {
@@ -206,17 +206,5 @@ public final class SecretScanner {
     static int lineIndex(int[] starts, int offset) {
         int i = Arrays.binarySearch(starts, offset);
         return i >= 0 ? i : -i - 2;
-    }
-
-    /** Lower-cases ASCII only, so offsets stay those of the original (full case mapping can change lengths). */
-    private static String asciiLower(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) (c + 32);
-            }
-        }
-        return new String(chars);
     }
 }
