@@ -78,7 +78,9 @@ public record SecretsConfig(List<String> allowPatterns, List<String> allowPaths,
             throw new BadInputException("secrets.rules: must be a mapping such as {jwt: warn}");
         }
         for (var e : ruleNode.properties()) {
-            RuleAction action = RuleAction.parse(e.getValue().asText());
+            // YAML 1.1 reads an unquoted off as the boolean false; that is what the user meant
+            JsonNode v = e.getValue();
+            RuleAction action = v.isBoolean() && !v.asBoolean() ? RuleAction.OFF : RuleAction.parse(v.asText());
             if (action == null) {
                 throw new BadInputException("secrets.rules." + e.getKey() + ": '" + e.getValue().asText()
                         + "' must be block, warn or off");
