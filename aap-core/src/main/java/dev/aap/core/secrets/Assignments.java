@@ -24,11 +24,11 @@ final class Assignments {
             "passphrase", "Passphrase", "PASSPHRASE");
     /** Name, optional closing quote, optional type annotation ({@code api_key: str = "..."}), operator, value. */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?<name>[A-Za-z_$][\\w.$-]{0,80})[\"']?"
+            "(?<name>[A-Za-z_$][\\w.$-]{0,80})[\"']?]?"
                     + "(?:\\s*:\\s*[A-Za-z_][\\w.\\[\\], ]{0,40}?(?=\\s*=))?"
                     + "\\s{0,8}(?::=|=>|=|:)(?!=)\\s{0,8}"
                     + "(?:\"(?<dq>[^\"\\s]{20,500})\"|'(?<sq>[^'\\s]{20,500})'|`(?<bq>[^`\\s]{20,500})`"
-                    + "|(?<bare>[^\\s\"'`,;(){}\\[\\]<>]{20,500})(?=\\s*(?:#.*|//.*)?$))");
+                    + "|(?<bare>[^\\s\"'`,;(){}\\[\\]<>&]{20,500})(?=[\\s&]|$))");
     private static final Pattern DOTTED_REFERENCE = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+");
     private static final Pattern AWS_NAME = Pattern.compile("(?i).*aws.?secret.*|.*secret.?access.?key.*");
     private static final Pattern AWS_VALUE = Pattern.compile("[A-Za-z0-9/+]{40}");
@@ -98,6 +98,9 @@ final class Assignments {
         if (i < n && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
             i++;
         }
+        if (i < n && text.charAt(i) == ']') {
+            i++;
+        }
         while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
@@ -140,18 +143,20 @@ final class Assignments {
         return Randomness.looksRandom(value) ? GENERIC : null;
     }
 
-    /** Splits the name into words (snake, kebab, dotted, camel) and judges them; "apiKey" yes, "public_key" no. */
+    /**
+     * Splits the name into words (snake, kebab, dotted, camel) and judges them: the last dotted part must hold a
+     * secret word ("apiKey", "db.password"), and no part may make it public ("public_key", "cache.key").
+     */
     static boolean isSecretName(String name) {
-        int dot = name.lastIndexOf('.');
-        String last = dot >= 0 && dot < name.length() - 1 ? name.substring(dot + 1) : name;
-        Matcher w = WORDS.matcher(last);
+        int lastPart = name.lastIndexOf('.') + 1;
+        Matcher w = WORDS.matcher(name);
         boolean secret = false;
         while (w.find()) {
             String word = w.group().toLowerCase(Locale.ROOT);
             if (NOT_SECRET.contains(word)) {
                 return false;
             }
-            if (!NOT_KEY_WORDS.contains(word) && endsWithSecretWord(word)) {
+            if (w.start() >= lastPart && !NOT_KEY_WORDS.contains(word) && endsWithSecretWord(word)) {
                 secret = true;
             }
         }

@@ -196,4 +196,31 @@ class SecretScannerTest {
         assertThat(SCANNER.scan("authToken := \"" + keys.genericValue() + "\"\n")).hasSize(1);
         assertThat(SCANNER.scan("'password' => '" + keys.genericValue() + "',\n")).hasSize(1);
     }
+
+    @Test
+    void findsValuesInCommandLinesQueryStringsAndSubscripts() {
+        var keys = new FakeKeys(18);
+        String a = keys.genericValue();
+        String b = keys.genericValue();
+        String c = keys.genericValue();
+        String text = "mvn -Dgpg.passphrase=" + a + " deploy\nGET /v1/items?api_key=" + b + "&format=json\n"
+                + "os.environ['SECRET_KEY'] = '" + c + "'\n";
+
+        List<Finding> found = SCANNER.scan(text);
+
+        assertThat(found).extracting(Finding::rule).containsOnly("generic-secret").hasSize(3);
+        assertThat(Redactor.create().redact(text)).isEqualTo("mvn -Dgpg.passphrase=[REDACTED:generic-secret] deploy\n"
+                + "GET /v1/items?api_key=[REDACTED:generic-secret]&format=json\n"
+                + "os.environ['SECRET_KEY'] = '[REDACTED:generic-secret]'\n");
+    }
+
+    @Test
+    void ignoresRandomValuesUnderNamesThatMakeThemPublic() {
+        var keys = new FakeKeys(19);
+        String text = "cache.key = \"" + keys.chars(FakeKeys.HEX, 32) + "\"\npublic_key: " + keys.genericValue()
+                + "\nsigning_key_id = \"" + keys.genericValue() + "\"\nidempotencyKey: " + keys.genericValue()
+                + "\nmax_tokens = 4096\n";
+
+        assertThat(SCANNER.scan(text)).isEmpty();
+    }
 }
