@@ -12,7 +12,6 @@ final class Placeholders {
 
     private static final List<Pattern> BUILT_IN = List.of(
             Pattern.compile("(?i)example"),
-            Pattern.compile("(?i)x{4,}"),
             Pattern.compile("(?i)your[-_ ]?(?:api[-_ ]?|access[-_ ]?|secret[-_ ]?)?(?:key|token|secret|password)"
                     + "(?:[-_ ]?here)?"),
             Pattern.compile("(?i)changeme|change[-_]me|placeholder|dummy|redacted"),
@@ -30,7 +29,22 @@ final class Placeholders {
                 return true;
             }
         }
-        return allSame(body);
+        return allSame(body) || maskedWithX(secret);
+    }
+
+    /**
+     * "xxxx-xxxx", "sk-XXXXXXXX…": a run of x's that fills a quarter of the value, or eight in a row. Shorter runs
+     * occur in random keys (one 1 KB key block in a thousand has "xXxx"), so they do not count.
+     */
+    static boolean maskedWithX(String secret) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            run = c == 'x' || c == 'X' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest >= 8 || (longest >= 4 && longest * 4 >= secret.length());
     }
 
     /** "aaaa…", "0000…": a format's prefix followed by one repeated character. */

@@ -26,10 +26,11 @@ final class Randomness {
         if (classes < 2) {
             return false;
         }
-        if (meanSegment(value) > MAX_MEAN_SEGMENT) {
-            return false;
+        if (isHex(value)) {
+            // hex has no words to mistake, and its digit runs are long by chance
+            return entropy(value) >= MIN_HEX_ENTROPY;
         }
-        return entropy(value) >= (isHex(value) ? MIN_HEX_ENTROPY : MIN_ENTROPY);
+        return meanSegment(value) <= MAX_MEAN_SEGMENT && entropy(value) >= MIN_ENTROPY;
     }
 
     /** Shannon entropy in bits per character over the value's own character frequencies. */
