@@ -24,11 +24,11 @@ final class Assignments {
             "passphrase", "Passphrase", "PASSPHRASE");
     /** Name, optional closing quote, optional type annotation ({@code api_key: str = "..."}), operator, value. */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?<name>[A-Za-z_$][\\w.$-]{0,80})[\"']?]?"
+            "(?<name>[A-Za-z_$][\\w.$-]{0,80}+)[\"']?]?"
                     + "(?:\\s*:\\s*[A-Za-z_][\\w.\\[\\], ]{0,40}?(?=\\s*=))?"
                     + "\\s{0,8}(?::=|=>|=|:)(?!=)\\s{0,8}"
-                    + "(?:\"(?<dq>[^\"\\s]{20,500})\"|'(?<sq>[^'\\s]{20,500})'|`(?<bq>[^`\\s]{20,500})`"
-                    + "|(?<bare>[^\\s\"'`,;(){}\\[\\]<>&]{20,500})(?=[\\s&]|$))");
+                    + "(?:\"(?<dq>[^\"\\s]{20,500}+)\"|'(?<sq>[^'\\s]{20,500}+)'|`(?<bq>[^`\\s]{20,500}+)`"
+                    + "|(?<bare>[^\\s\"'`,;(){}\\[\\]<>&]{20,500}+)(?=[\\s&]|$))");
     private static final Pattern DOTTED_REFERENCE = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+");
     private static final Pattern AWS_NAME = Pattern.compile("(?i).*aws.?secret.*|.*secret.?access.?key.*");
     private static final Pattern AWS_VALUE = Pattern.compile("[A-Za-z0-9/+]{40}");

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds secrets in text and in a patch's added lines: provider key formats, private key blocks, JWTs, and
@@ -34,7 +35,7 @@ public final class SecretScanner {
         this.formats = TokenFormat.builtIn().stream().filter(f -> enabled(f.rule())).toList();
         this.allowPatterns = config.allowPatterns().stream().map(Pattern::compile).toList();
         this.allowPaths = config.allowPaths().stream()
-                .flatMap(g -> g.startsWith("**/") ? java.util.stream.Stream.of(g, g.substring(3)) : java.util.stream.Stream.of(g))
+                .flatMap(g -> g.startsWith("**/") ? Stream.of(g, g.substring(3)) : Stream.of(g))
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     }
 

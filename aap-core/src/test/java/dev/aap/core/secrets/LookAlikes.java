@@ -32,7 +32,6 @@ final class LookAlikes {
 
     /** {@code perKind} samples of every kind. */
     List<Sample> samples(int perKind) {
-        var kinds = List.<Sample>of();
         var out = new ArrayList<Sample>();
         List<Supplier<Sample>> makers = List.of(this::digest, this::uuid, this::base64Data, this::commit,
                 this::mavenChecksum, this::identifier, this::url, this::dataUri, this::lorem, this::codeReference,
@@ -42,7 +41,7 @@ final class LookAlikes {
                 out.add(maker.get());
             }
         }
-        return out.isEmpty() ? kinds : out;
+        return out;
     }
 
     private String hex(int n) {

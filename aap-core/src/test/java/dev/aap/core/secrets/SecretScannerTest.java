@@ -223,4 +223,26 @@ class SecretScannerTest {
 
         assertThat(SCANNER.scan(text)).isEmpty();
     }
+
+    @Test
+    void oneScannerServesManyThreadsWithTheSameAnswers() throws Exception {
+        var keys = new FakeKeys(20);
+        var texts = new ArrayList<String>();
+        for (int i = 0; i < 40; i++) {
+            texts.add("a = 1\ntoken: " + keys.key(SINGLE_LINE_RULES.get(i % SINGLE_LINE_RULES.size())) + "\n"
+                    + keys.privateKey() + "\n");
+        }
+        var expected = texts.stream().map(SCANNER::scan).toList();
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var futures = new ArrayList<java.util.concurrent.Future<List<List<Finding>>>>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> texts.stream().map(SCANNER::scan).toList()));
+            }
+            for (var f : futures) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        }
+        assertThat(expected).allSatisfy(found -> assertThat(found).hasSize(2));
+    }
 }
