@@ -1,0 +1,67 @@
+package dev.aap.core.secrets;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Replaces every secret the scanner finds with a typed placeholder such as {@code [REDACTED:aws-access-key]}
+ * before text leaves for a model, a log or an artifact. Placeholders are never found again, so redacting twice
+ * changes nothing. Thread-safe.
+ */
+public final class Redactor {
+
+    private final SecretScanner scanner;
+
+    private Redactor(SecretScanner scanner) {
+        this.scanner = scanner;
+    }
+
+    /** A redactor with the default scanner. */
+    public static Redactor create() {
+        return new Redactor(SecretScanner.create());
+    }
+
+    /** A redactor that hides what {@code scanner} finds (its allow-lists and disabled rules apply). */
+    public static Redactor of(SecretScanner scanner) {
+        return new Redactor(scanner);
+    }
+
+    /** The placeholder a secret of {@code rule} becomes. */
+    public static String placeholder(String rule) {
+        return "[REDACTED:" + rule + "]";
+    }
+
+    /** {@code text} with each secret replaced by its placeholder. */
+    public String redact(String text) {
+        return redactWithLines(text).text();
+    }
+
+    /**
+     * The redacted text and the lines that held secrets. A multi-line secret (a private key block) becomes one
+     * placeholder followed by its line breaks, so the text keeps its line numbering.
+     */
+    public Redaction redactWithLines(String text) {
+        List<Hit> hits = scanner.hits(text);
+        if (hits.isEmpty()) {
+            return new Redaction(text, new TreeSet<>());
+        }
+        int[] starts = SecretScanner.lineStarts(text);
+        var lines = new TreeSet<Integer>();
+        var out = new StringBuilder(text.length());
+        int from = 0;
+        for (Hit h : hits) {
+            out.append(text, from, h.start()).append(placeholder(h.rule()));
+            int first = SecretScanner.lineIndex(starts, h.start());
+            int last = SecretScanner.lineIndex(starts, Math.max(h.start(), h.end() - 1));
+            for (int i = first; i <= last; i++) {
+                lines.add(i + 1);
+                if (i > first) {
+                    out.append(starts[i] >= 2 && text.charAt(starts[i] - 2) == '\r' ? "\r\n" : "\n");
+                }
+            }
+            from = h.end();
+        }
+        out.append(text, from, text.length());
+        return new Redaction(out.toString(), lines);
+    }
+}
