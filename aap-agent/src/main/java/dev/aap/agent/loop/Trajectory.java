@@ -40,6 +40,8 @@ public final class Trajectory implements AutoCloseable {
         }
     }
 
+    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.create();
+
     /** Appends one entry; {@code fields} are written in order after seq, t_ms and kind. */
     public synchronized void write(String kind, Map<String, ?> fields) {
         var line = new LinkedHashMap<String, Object>();
@@ -48,7 +50,8 @@ public final class Trajectory implements AutoCloseable {
         line.put("kind", kind);
         fields.forEach((k, v) -> line.put(k, v instanceof String s ? clip(s) : v));
         try {
-            out.write(JSON.writeValueAsString(line));
+            // the trajectory is an artifact: secrets in tool observations or the task stay out of it as well
+            out.write(REDACTOR.redact(JSON.writeValueAsString(line)));
             out.write('\n');
             out.flush();
         } catch (IOException e) {
