@@ -3,6 +3,7 @@ package dev.aap.core.policy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,6 +195,9 @@ public final class ForbiddenConstructs {
                         notes);
             }
         }
+        var order = new HashMap<String, Integer>();
+        changes.forEach(c -> order.putIfAbsent(c.path(), order.size()));
+        findings.sort(Comparator.comparing((Finding f) -> order.get(f.path())).thenComparingInt(Finding::line));
         return new Report(findings, notes);
     }
 
@@ -227,7 +231,7 @@ public final class ForbiddenConstructs {
         return hits.stream()
                 .filter(h -> !Config.OFF.equals(config.severity(h.rule())))
                 .filter(h -> h.host() == null || !config.allowsHost(h.host()))
-                .sorted((a, b) -> Integer.compare(a.line(), b.line()))
+                .sorted(Comparator.comparingInt(Hit::line))
                 .toList();
     }
 

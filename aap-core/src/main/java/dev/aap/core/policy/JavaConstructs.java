@@ -211,7 +211,7 @@ final class JavaConstructs {
     private Optional<String> variable(List<VariableDeclarator> vars, String name) {
         for (VariableDeclarator v : vars) {
             if (v.getNameAsString().equals(name)) {
-                return Optional.of(v.getType().isVarType()
+                return Optional.of(v.getType().isVarType() || v.getType().asString().equals("var")
                         ? v.getInitializer().map(this::typeOf).orElse("") : simple(v.getType()));
             }
         }

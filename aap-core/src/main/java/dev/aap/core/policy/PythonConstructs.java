@@ -87,8 +87,9 @@ final class PythonConstructs {
     private static JsonNode run(String python, Object request) {
         Process p;
         try {
-            // -I: no user site, no PYTHON* variables, not even the working directory on the path
-            p = new ProcessBuilder(List.of(python, "-I", "-c", SCRIPT)).start();
+            // -I: no user site, no PYTHON* variables, not even the working directory on the path; -S: no site
+            // module, whose .pth files can import half a distribution before the script starts
+            p = new ProcessBuilder(List.of(PythonTests.resolved(python), "-I", "-S", "-c", SCRIPT)).start();
         } catch (IOException e) {
             throw new HelperFailed("cannot start '" + python + "' (" + e.getMessage()
                     + "); install python3 (3.9 or newer) or set AAP_PYTHON");
