@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the Java constructs of {@link ForbiddenConstructs} on JavaParser's tree. Types are not resolved against a
@@ -43,11 +44,20 @@ import java.util.Set;
  */
 final class JavaConstructs {
 
-    /** No validators: any syntax JavaParser can read is scanned, whatever the project's language level. */
+    /**
+     * No validators: any syntax JavaParser can read is scanned, whatever the project's language level. Unicode escapes
+     * are decoded first, as javac does, so a method name spelt with escapes is still found.
+     */
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)));
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                    .setPreprocessUnicodeEscapes(true)));
+    private static final Set<String> CALLS = Set.of("exec", "exit", "halt", "readObject", "readUnshared",
+            "setAccessible", "eval", "create");
     private static final Set<String> ENGINE_FACTORIES = Set.of("getEngineByName", "getEngineByExtension",
             "getEngineByMimeType");
+    /** Every construct names one of these; a unicode escape could spell one, so any escape means parse. */
+    private static final Pattern TRIGGERS = Pattern.compile("exec|exit|halt|readObject|readUnshared|setAccessible"
+            + "|eval|create|ProcessBuilder|URL|URI|Socket|\\\\u");
     /** Static methods a wildcard static import can bring in unqualified, by owner. */
     private static final Map<String, Set<String>> STATIC_MEMBERS = Map.of("System", Set.of("exit"),
             "URI", Set.of("create"), "Runtime", Set.of("getRuntime"));
@@ -70,9 +80,12 @@ final class JavaConstructs {
         }
     }
 
-    /** The constructs in {@code text}; a null text (no such version) holds none. */
+    /**
+     * The constructs in {@code text}; a null text (no such version) holds none, and so does a text without any of
+     * the names the rules look for (parsing is most of the cost, and most files never mention them).
+     */
     static Scan scan(String text) {
-        if (text == null) {
+        if (text == null || !TRIGGERS.matcher(text).find()) {
             return Scan.EMPTY;
         }
         ParseResult<CompilationUnit> result = PARSER.get().parse(text);
@@ -91,6 +104,9 @@ final class JavaConstructs {
         String name = call.getNameAsString();
         Optional<Expression> scope = call.getScope();
         String owner = scope.map(JavaConstructs::lastName).orElseGet(() -> staticOwner(name));
+        if (!CALLS.contains(name)) {
+            return;
+        }
         String receiver = scope.map(this::typeOf).orElse("");
         switch (name) {
             case "exec" -> {

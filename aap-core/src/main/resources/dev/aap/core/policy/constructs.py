@@ -20,7 +20,9 @@ CONNECTIONS = {"http.client.HTTPConnection", "http.client.HTTPSConnection", "htt
 FIXED = {"os.system": "py-os-system", "posix.system": "py-os-system", "os.popen": "py-os-popen",
          "eval": "py-eval", "builtins.eval": "py-eval", "exec": "py-exec", "builtins.exec": "py-exec",
          "marshal.loads": "py-marshal", "marshal.load": "py-marshal",
-         "yaml.unsafe_load": "py-yaml-load", "yaml.unsafe_load_all": "py-yaml-load"}
+         "yaml.unsafe_load": "py-yaml-load", "yaml.unsafe_load_all": "py-yaml-load",
+         # these two always hand their argument to the shell
+         "subprocess.getoutput": "py-shell-true", "subprocess.getstatusoutput": "py-shell-true"}
 
 
 class Names:
