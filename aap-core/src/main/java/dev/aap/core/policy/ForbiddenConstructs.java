@@ -160,7 +160,10 @@ public final class ForbiddenConstructs {
         }
     }
 
-    /** Findings for one file changed from {@code before} (null for a new file) to {@code after}. */
+    /**
+     * Findings for one file changed from {@code before} (null for a new file) to {@code after}; a file that could not
+     * be checked has none here, and the batch form {@link #introduced(List, Config)} says why in its notes.
+     */
     public static List<Finding> introduced(String path, String before, String after, Config config) {
         return introduced(List.of(new Change(path, before, after)), config).findings();
     }

@@ -244,6 +244,8 @@ class ForbiddenConstructsTest {
                 py-os-system  | import shlex                      | os.system(cmd)
                 py-os-system  | from os import system             | system(cmd)
                 py-os-system  | from os import system as run_it   | run_it(cmd)
+                py-os-system  | import shlex                      | __import__('os').system(cmd)
+                py-shell-true | import shlex                      | launch = subprocess.Popen; launch(cmd, shell=True)
                 py-os-popen   | import shlex                      | out = os.popen(cmd).read()
                 py-eval       | import shlex                      | value = eval(data)
                 py-exec       | import shlex                      | exec(data)
