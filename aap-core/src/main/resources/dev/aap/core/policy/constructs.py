@@ -33,6 +33,9 @@ class Names:
         self.alias = {}
         self.stars = []
         self.local = set()
+        # a method binds no name outside its class: a Model.eval method leaves the builtin eval what it is
+        methods = {id(m) for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for m in c.body
+                   if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))}
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 for a in node.names:
@@ -47,7 +50,7 @@ class Names:
                         self.stars.append(node.module)
                     else:
                         self.alias[a.asname or a.name] = node.module + "." + a.name
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and id(node) not in methods:
                 self.local.add(node.name)
             elif isinstance(node, ast.arg):
                 self.local.add(node.arg)

@@ -326,6 +326,20 @@ class ForbiddenConstructsTest {
         }
 
         @Test
+        void aMethodNamedEvalDoesNotHideTheBuiltin() {
+            String after = source("", "return eval(data)") + """
+
+
+                    class Model:
+                        def eval(self):
+                            return self
+                    """;
+
+            assertThat(ForbiddenConstructs.introduced(PATH, source("", ""), after, DEFAULTS))
+                    .extracting(Finding::rule).containsExactly("py-eval");
+        }
+
+        @Test
         void allowedHostsAreNotFound() {
             String after = source("import requests\nimport socket", """
                     requests.get('https://api.partner.example/v1')
