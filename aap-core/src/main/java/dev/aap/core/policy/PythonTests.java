@@ -96,6 +96,11 @@ final class PythonTests {
         }
     }
 
+    /** The interpreter a launcher starts, found once per launcher (shared with {@link PythonConstructs}). */
+    static String resolved(String python) {
+        return RESOLVED.computeIfAbsent(python, PythonTests::executable);
+    }
+
     /** The interpreter's own path ({@code sys.executable}), or the launcher itself when it will not say. */
     private static String executable(String python) {
         try {
