@@ -59,7 +59,8 @@ class AuditKeysTest {
         AuditKeys.loadOrCreate(home);
         AuditKeys.loadOrCreate(other);
         Files.copy(other.resolve("keys").resolve(AuditKeys.FILE + ".pub"),
-                home.resolve("keys").resolve(AuditKeys.FILE + ".pub"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                home.resolve("keys").resolve(AuditKeys.FILE + ".pub"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         assertThatThrownBy(() -> AuditKeys.loadOrCreate(home)).isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining("is not the public half of");

@@ -48,7 +48,8 @@ class AuditPerformanceTest {
 
         System.out.printf("audit: %d records appended in %d ms (%.0f µs each; JDK Ed25519 sign alone %.0f µs), %s%n",
                 RECORDS, appendMillis, appendMillis * 1000.0 / RECORDS, signMicros, target(appendMillis));
-        System.out.printf("audit: verified in %d ms on %d cores (%.0f µs each; JDK Ed25519 verify alone %.0f µs), %s%n",
+        System.out.printf("audit: verified in %d ms on %d cores (%.0f µs each; JDK Ed25519 verify alone %.0f µs),"
+                        + " %s%n",
                 verifyMillis, Runtime.getRuntime().availableProcessors(), verifyMillis * 1000.0 / RECORDS,
                 verifyMicros, target(verifyMillis));
         assertThat(r).isInstanceOf(AuditVerifier.Intact.class)
