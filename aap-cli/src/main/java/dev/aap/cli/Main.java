@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
         description = "AIAutoProgramming: turns a failing test into a verified, reviewed branch.",
         subcommands = {FixCommand.class, BenchCommand.class, RunsCommand.class, ReplayCommand.class,
                 IndexCommand.class, DoctorCommand.class, ServeCommand.class, SubmitCommand.class, TokenCommand.class,
-                GcCommand.class,
-                CommandLine.HelpCommand.class})
+                GcCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -21,6 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class EventLog implements AutoCloseable {
 
+    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.create();
+
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TAIL_BYTES = 64 * 1024;
 
@@ -129,7 +132,7 @@ public final class EventLog implements AutoCloseable {
     public synchronized long emit(Event event) {
         long n = ++seq;
         try {
-            out.write(JSON.writeValueAsString(toJson(runId, n, Instant.now(), event)));
+            out.write(REDACTOR.redact(JSON.writeValueAsString(toJson(runId, n, Instant.now(), event))));
             out.write('\n');
             out.flush();
         } catch (IOException e) {

@@ -31,6 +31,9 @@ final class ReviewStep {
         }
     }
 
+    /** pr.md goes to a forge and to reviewers: a secret in the diff is masked there. */
+    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.create();
+
     private ReviewStep() {
     }
 
@@ -58,6 +61,8 @@ final class ReviewStep {
         List<String> weakened = TestGuard.findings(v.patch(), s.source().subdir(), ws);
         boolean allowEdits = s.task().allowTestEdits();
         weakened.forEach(w -> findings.add(weakenedTest(w, allowEdits)));
+        findings.addAll(PatchChecks.secrets(v.patch(), ws));
+        findings.addAll(PatchChecks.constructs(v.patch(), s.source().subdir(), ws));
         List<String> reasons = findings.stream().filter(Finding::blocks).map(Finding::message).toList();
         var decision = new PolicyDecision(reasons.isEmpty(), reasons);
         Checks.write(s.runDir().resolve("checks/review.sarif"), Sarif.render(findings, "0.1.0").toPrettyString());
@@ -77,10 +82,10 @@ final class ReviewStep {
                 s.strategy().name(), chosen.notes(), p.base().kind(), v.proof().evidence(),
                 allowed, found.stats().attempts());
         String branch = change.branchName();
-        Checks.write(s.runDir().resolve("pr.md"), PullRequestBody.render(change, branch,
+        Checks.write(s.runDir().resolve("pr.md"), REDACTOR.redact(PullRequestBody.render(change, branch,
                 decision.allowed() ? "all passed" : String.join("; ", decision.reasons()), risk.level() + " ("
                         + risk.score() + "/100" + (risk.reasons().isEmpty() ? "" : ": " + String.join(", ",
-                        risk.reasons())) + ")"));
+                        risk.reasons())) + ")")));
         if (!decision.allowed()) {
             return Next.end(s.rec().failed(RunStatus.NEEDS_HUMAN, ExitCodes.BLOCKED_BY_POLICY,
                     "blocked by policy: " + String.join("; ", decision.reasons())));

@@ -46,8 +46,9 @@ public record RiskScore(int score, String level, List<String> reasons) {
         long blocking = findings.stream().filter(Finding::blocks).count();
         long warnings = findings.size() - blocking;
         if (blocking > 0) {
-            score += 40;
-            why.add(blocking + " blocking finding(s) (+40)");
+            // a change the review blocks is high risk whatever else is true of it
+            score += 60;
+            why.add(blocking + " blocking finding(s) (+60)");
         }
         if (warnings > 0) {
             int w = (int) Math.min(20, warnings * 5);

@@ -21,6 +21,8 @@ public final class RunStore {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.create();
+
     private final Path home;
 
     private RunStore(Path home) {
@@ -72,7 +74,8 @@ public final class RunStore {
     }
 
     public void writeResult(RunResult result) {
-        write(runDir(new RunId(result.runId())).resolve("run.json"), toJson(result));
+        // run.json is an artifact others read: a secret in the patch or a message is masked there too
+        write(runDir(new RunId(result.runId())).resolve("run.json"), REDACTOR.redact(toJson(result)));
     }
 
     public static String toJson(RunResult result) {

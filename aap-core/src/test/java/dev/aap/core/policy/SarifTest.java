@@ -83,7 +83,7 @@ class SarifTest {
 
         Patch auth = Patch.parse(small.diff().replace("src/Pager.java", "src/auth/TokenCheck.java"));
         RiskScore risky = RiskScore.of(auth, FINDINGS, 0.4);
-        assertThat(risky.score()).isEqualTo(15 + 40 + 5 + 20);
+        assertThat(risky.score()).isEqualTo(100); // 15 + 60 + 5 + 20, capped
         assertThat(risky.level()).isEqualTo("high");
         assertThat(risky.reasons()).anySatisfy(r -> assertThat(r).contains("sensitive"))
                 .anySatisfy(r -> assertThat(r).contains("diff coverage 40%"));
