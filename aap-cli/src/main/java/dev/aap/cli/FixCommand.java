@@ -259,6 +259,8 @@ final class FixCommand implements Callable<Integer> {
         }
         var listeners = new java.util.ArrayList<dev.aap.core.event.EventListener>();
         listeners.add(new ProgressPrinter(err, run.quiet));
+        listeners.add(new dev.aap.core.audit.AuditTrail(dev.aap.core.audit.AuditLog.open(store.home()), id.value(),
+                "user:" + System.getProperty("user.name", "unknown")));
         listeners.addAll(more);
         var pipeline = new Pipeline(store, box, Strategies.all(agent), listeners, dryRun);
         RunResult result = Interrupts.run(pipeline, task, id, Checkpoints.inDirectory(store.runDir(id)), err);

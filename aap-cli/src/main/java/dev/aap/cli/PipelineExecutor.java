@@ -39,7 +39,12 @@ final class PipelineExecutor implements RunExecutor {
     @Override
     public Outcome run(RunJob job) {
         Task task = task(job.spec(), job);
-        var pipeline = new Pipeline(store, sandbox, Strategies.all(agent), List.of(job.events()), false);
+        String requester = job.spec().origin() != null && job.spec().origin().hasNonNull("requester")
+                ? "webhook:" + job.spec().origin().path("forge").asText() + ":" + job.spec().origin().path("requester")
+                .asText() : "server";
+        var audit = new dev.aap.core.audit.AuditTrail(dev.aap.core.audit.AuditLog.open(store.home()), job.runId(),
+                requester);
+        var pipeline = new Pipeline(store, sandbox, Strategies.all(agent), List.of(job.events(), audit), false);
         Thread self = Thread.currentThread();
         job.cancellation().onCancel(() -> {
             // the interrupt stops the test process in flight (its whole tree is killed); cancel records the end

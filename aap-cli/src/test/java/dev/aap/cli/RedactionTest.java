@@ -65,9 +65,20 @@ class RedactionTest {
                     .contains("holds a [REDACTED:...] placeholder");
         }
         assertThat(Cli.git(repo, "show", "HEAD:settings.py")).contains(aws);
+        Path run;
         try (var runs = Files.list(home.resolve("runs"))) {
-            Path run = runs.findFirst().orElseThrow();
-            assertThat(Files.readString(run.resolve("trajectory.jsonl"))).doesNotContain(aws).doesNotContain(github);
+            run = runs.findFirst().orElseThrow();
         }
+        assertThat(Files.readString(run.resolve("trajectory.jsonl"))).doesNotContain(aws).doesNotContain(github);
+        assertThat(Files.readString(run.resolve("run.json")) + Files.readString(run.resolve("events.jsonl")))
+                .doesNotContain(github);
+        // the run is on the signed audit trail: who asked, each exec, model call and edit, the verdict, the commit
+        Cli.Result show = Cli.run(home, "audit", "show", run.getFileName().toString());
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).contains("run.started", "sandbox.exec", "model.call", "edit.refused", "edit.applied",
+                "policy.verdict", "git.commit", "run.finished").doesNotContain(aws).doesNotContain(github);
+        Cli.Result verify = Cli.run(home, "audit", "verify");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).startsWith("intact:");
     }
 }
