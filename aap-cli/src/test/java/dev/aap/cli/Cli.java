@@ -1,9 +1,12 @@
 package dev.aap.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,9 @@ final class Cli {
 
     record Result(int exitCode, String out, String err) {
     }
+
+    /** Longer than any single aap command in the suite takes, well under Surefire's per-fork timeout. */
+    static final Duration TIMEOUT = Duration.ofSeconds(240);
 
     private Cli() {
     }
@@ -34,23 +40,53 @@ final class Cli {
     }
 
     static Result run(Path home, Map<String, String> env, String... args) throws Exception {
-        Process p = start(home, env, args);
+        return await(start(home, env, args), TIMEOUT, "aap " + String.join(" ", args));
+    }
+
+    /**
+     * Waits for {@code p} at most {@code timeout} while reading both streams on their own threads, so a process that
+     * hangs (or leaves a child holding its pipes) fails the test instead of hanging the build; on timeout the whole
+     * process tree is killed.
+     */
+    static Result await(Process p, Duration timeout, String what) throws Exception {
         p.getOutputStream().close();
-        var err = new StringBuilder();
-        Thread t = Thread.ofVirtual().start(() -> {
-            try {
-                err.append(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException ignored) {
-                // the process ended; what was read is kept
-            }
-        });
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(240, TimeUnit.SECONDS)) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        Thread outReader = Thread.ofVirtual().start(() -> copy(p.getInputStream(), out));
+        Thread errReader = Thread.ofVirtual().start(() -> copy(p.getErrorStream(), err));
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new AssertionError("aap " + String.join(" ", args) + " did not finish in 240 s");
+            p.waitFor(10, TimeUnit.SECONDS);
+            outReader.join(Duration.ofSeconds(5));
+            errReader.join(Duration.ofSeconds(5));
+            throw new AssertionError(what + " did not finish in " + timeout.toSeconds() + " s; killed it. stderr so far:\n"
+                    + text(err));
         }
-        t.join();
-        return new Result(p.exitValue(), out, err.toString());
+        // a grandchild that outlived the process may still hold a pipe: never wait on it without a bound
+        outReader.join(Duration.ofSeconds(10));
+        errReader.join(Duration.ofSeconds(10));
+        return new Result(p.exitValue(), text(out), text(err));
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream sink) {
+        byte[] buf = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                synchronized (sink) {
+                    sink.write(buf, 0, n);
+                }
+            }
+        } catch (IOException ignored) {
+            // the stream closes when the process is killed; what was read so far is kept
+        }
+    }
+
+    private static String text(ByteArrayOutputStream sink) {
+        synchronized (sink) {
+            return sink.toString(StandardCharsets.UTF_8);
+        }
     }
 
     /** Copies a bundled example into a fresh git repository with one commit. */

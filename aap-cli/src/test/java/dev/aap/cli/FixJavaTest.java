@@ -2,6 +2,7 @@ package dev.aap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,11 @@ class FixJavaTest {
 
     @TempDir
     Path repo;
+
+    @BeforeEach
+    void needsTheRealSandbox() {
+        RealSandbox.require();
+    }
 
     @Test
     void fixesTheMavenExampleOnABranch() throws Exception {
@@ -37,5 +43,6 @@ class FixJavaTest {
         assertThat(Cli.git(repo, "rev-parse", "HEAD")).isEqualTo(head);
         assertThat(Cli.git(repo, "status", "--porcelain")).isEmpty();
         assertThat(r.err()).contains("checks (verify): mvn -B -o test -> exit 0");
+        RealSandbox.assertRanIn(Path.of(json.get("run_dir").asText()));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aap.agent.model.Reply;
 import dev.aap.agent.model.ScriptedModelServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,11 @@ class FixLlmTest {
 
     @TempDir
     Path repo;
+
+    @BeforeEach
+    void needsTheRealSandbox() {
+        RealSandbox.require();
+    }
 
     @Test
     void fixesTheExampleThroughOpenAiAndReplaysWithoutTheServer() throws Exception {
@@ -50,6 +56,7 @@ class FixLlmTest {
         String branch = json.get("branch").asText();
         assertThat(Cli.git(repo, "log", "-1", "--format=%s", branch)).isEqualTo("fix(pricing): give the 5% discount from 10 units");
         Path runDir = Path.of(json.get("run_dir").asText());
+        RealSandbox.assertRanIn(runDir);
         List<String> kinds = Files.readAllLines(runDir.resolve("trajectory.jsonl")).stream()
                 .map(l -> readKind(l)).distinct().toList();
         assertThat(kinds).contains("header", "model_request", "model_response", "tool_call", "exit");

@@ -2,6 +2,7 @@ package dev.aap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,11 @@ class FixPythonTest {
 
     @TempDir
     Path repo;
+
+    @BeforeEach
+    void needsTheRealSandbox() {
+        RealSandbox.require();
+    }
 
     @Test
     void fixesTheExampleOnABranchAndLeavesTheDirtyTreeAlone() throws Exception {
@@ -54,6 +60,7 @@ class FixPythonTest {
         assertThat(r.err()).contains("uncommitted changes");
         // artifacts
         Path runDir = Path.of(json.get("run_dir").asText());
+        RealSandbox.assertRanIn(runDir);
         for (String f : new String[] {"run.json", "events.jsonl", "patch.diff", "pr.md", "checks/baseline.log",
                 "checks/verify.log"}) {
             assertThat(runDir.resolve(f)).as(f).isRegularFile();
@@ -72,6 +79,7 @@ class FixPythonTest {
         Cli.Result r = Cli.run(home, "fix", "--repo", repo.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("nothing to fix: all 6 tests pass");
+        assertThat(r.err()).contains(", sandbox bwrap");
     }
 
     @Test
@@ -98,6 +106,7 @@ class FixPythonTest {
         assertThat(json.get("policy_reasons").toString()).contains("the limit is 0");
         assertThat(r.err()).contains("policy: BLOCKED");
         assertThat(Cli.git(repo, "branch", "--list", "aap/*")).isEmpty();
+        RealSandbox.assertRanIn(Path.of(json.get("run_dir").asText()));
     }
 
     @Test
@@ -108,5 +117,6 @@ class FixPythonTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("checks (verify): " + command + " -> exit 0");
         assertThat(r.out()).contains("+    if quantity >= 10:").doesNotContain("branch:");
+        assertThat(r.err()).contains(", sandbox bwrap");
     }
 }

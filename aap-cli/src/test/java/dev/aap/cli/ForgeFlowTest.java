@@ -5,7 +5,6 @@ import dev.aap.agent.AgentSettings;
 import dev.aap.agent.model.Reply;
 import dev.aap.agent.model.ScriptedModelServer;
 import dev.aap.core.run.RunStore;
-import dev.aap.core.sandbox.Sandbox;
 import dev.aap.forge.Forges;
 import dev.aap.forge.Rest;
 import dev.aap.forge.testing.TestForge;
@@ -67,7 +66,7 @@ class ForgeFlowTest {
         RunStore store = RunStore.open(home);
         var agent = AgentSettings.defaults(ModelWiring.gateways(home, false, null, 0.0)).withEmbeddings(false)
                 .withRoles(roles);
-        var executor = new PipelineExecutor(store, Sandbox.select("auto"), agent, "openai:gpt-4o-mini",
+        var executor = new PipelineExecutor(store, RealSandbox.bwrap(), agent, "openai:gpt-4o-mini",
                 model.baseUrl());
         var cfg = new ServerConfig(home, TestDatabase.fresh(), "127.0.0.1", 0, 1, false, false, 5, 100, 1_000_000,
                 1_048_576, List.of(), 500, executor, Map.of(), Map::of);

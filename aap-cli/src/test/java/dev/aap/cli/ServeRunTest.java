@@ -3,7 +3,6 @@ package dev.aap.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aap.agent.AgentSettings;
 import dev.aap.core.run.RunStore;
-import dev.aap.core.sandbox.Sandbox;
 import dev.aap.server.Http;
 import dev.aap.server.Server;
 import dev.aap.server.ServerConfig;
@@ -40,7 +39,7 @@ class ServeRunTest {
         var agent = AgentSettings.defaults((task, listener) -> {
             throw new IllegalStateException("no model in this test");
         });
-        var executor = new PipelineExecutor(store, Sandbox.select("auto"), agent, null, null);
+        var executor = new PipelineExecutor(store, RealSandbox.bwrap(), agent, null, null);
         var cfg = new ServerConfig(home, TestDatabase.fresh(), "127.0.0.1", 0, 2, true, false, 5, 100, 1000,
                 1_048_576, List.of(), 500, executor, Map.of(), Map::of);
         server = Server.start(cfg);

@@ -8,7 +8,7 @@ import dev.aap.core.run.RunStatus;
 import dev.aap.core.run.RunStore;
 import dev.aap.core.run.Task;
 import dev.aap.core.run.TaskKind;
-import dev.aap.core.sandbox.Sandbox;
+import dev.aap.core.sandbox.RealSandbox;
 import dev.aap.core.workspace.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -238,7 +238,7 @@ class ResumeTest {
     }
 
     private Pipeline pipeline(PatchStrategy brain) {
-        return new Pipeline(store(), Sandbox.select("auto"), Map.of("scripted", brain), List.of(), false);
+        return new Pipeline(store(), RealSandbox.bwrap(), Map.of("scripted", brain), List.of(), false);
     }
 
     private RunStore store() {

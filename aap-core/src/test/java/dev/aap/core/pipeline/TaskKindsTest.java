@@ -6,7 +6,7 @@ import dev.aap.core.run.RunStatus;
 import dev.aap.core.run.RunStore;
 import dev.aap.core.run.Task;
 import dev.aap.core.run.TaskKind;
-import dev.aap.core.sandbox.Sandbox;
+import dev.aap.core.sandbox.RealSandbox;
 import dev.aap.core.workspace.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -295,9 +295,11 @@ class TaskKindsTest {
     }
 
     private RunResult run(PatchStrategy brain, Task task) {
-        var pipeline = new Pipeline(RunStore.open(dir.resolve("home")), Sandbox.select("auto"),
+        var pipeline = new Pipeline(RunStore.open(dir.resolve("home")), RealSandbox.bwrap(),
                 Map.of("scripted", brain), List.of(), true);
-        return pipeline.run(task);
+        RunResult result = pipeline.run(task);
+        assertThat(result.sandbox()).isEqualTo("bwrap");
+        return result;
     }
 
     private Path repo(Map<String, String> files) throws Exception {

@@ -33,9 +33,10 @@ class LocalSandboxTest {
 
     @Test
     void timeoutKillsChildrenToo() {
-        ExecResult r = Sandbox.select("none").exec(ExecSpec.of(List.of("sh", "-c", "sleep 100 & sleep 100"),
+        ExecResult r = Sandbox.select("none").exec(ExecSpec.of(List.of("sh", "-c", "touch started; sleep 100 & sleep 100"),
                 work, new Limits(Duration.ofMillis(500), 0, 0, 1 << 16, false)));
         assertThat(r.timedOut()).isTrue();
+        assertThat(work.resolve("started")).exists();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count()).isZero();
     }
 

@@ -1,5 +1,6 @@
 package dev.aap.core.workspace;
 
+import dev.aap.core.BadInputException;
 import dev.aap.core.EnvironmentException;
 import dev.aap.core.patch.Patch;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,88 @@ class WorkspaceTest {
             assertThat(ws.read("a.txt")).isEqualTo("a\n");
             assertThat(ws.diff().isEmpty()).isTrue();
         }
+    }
+
+    @Test
+    void newFilesAreInTheDiffAndInThePublishedCommit() throws Exception {
+        TestRepos.commit(repo, "src/a.py", "A = 1\n");
+        try (Workspace ws = Workspace.create(SourceRepo.inspect(repo), home.resolve("ws"))) {
+            ws.write("src/b.py", "B = 2\n");
+            // a file made outside write(), e.g. by a tool, counts once it is tracked
+            Files.writeString(ws.projectDir().resolve("src/c.py"), "C = 3\n");
+            ws.trackNew("src/c.py");
+            Patch p = ws.diff();
+            assertThat(p.files()).containsExactlyInAnyOrder("src/b.py", "src/c.py");
+            assertThat(p.newFiles()).containsExactlyInAnyOrder("src/b.py", "src/c.py");
+            ws.publish("aap/new-files", "feat: b and c\n");
+        }
+        assertThat(Git.check(repo, "show", "aap/new-files:src/b.py")).isEqualTo("B = 2");
+        assertThat(Git.check(repo, "show", "aap/new-files:src/c.py")).isEqualTo("C = 3");
+        assertThat(Git.check(repo, "diff-tree", "--no-commit-id", "--name-status", "-r", "aap/new-files"))
+                .isEqualTo("A\tsrc/b.py\nA\tsrc/c.py");
+    }
+
+    @Test
+    void untrackedFilesStayOutOfTheDiff() throws Exception {
+        TestRepos.commit(repo, "a.txt", "a\n");
+        try (Workspace ws = Workspace.create(SourceRepo.inspect(repo), home.resolve("ws"))) {
+            Files.writeString(ws.root().resolve("build.log"), "output\n");
+            assertThat(ws.diff().isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void resetRemovesNewFilesAndBringsBackDeletedOnes() throws Exception {
+        TestRepos.commit(repo, "src/a.py", "A = 1\n");
+        try (Workspace ws = Workspace.create(SourceRepo.inspect(repo), home.resolve("ws"))) {
+            ws.write("src/new.py", "N = 1\n");
+            ws.delete("src/a.py");
+            assertThat(ws.diff().files()).containsExactlyInAnyOrder("src/a.py", "src/new.py");
+            ws.reset();
+            assertThat(ws.projectDir().resolve("src/new.py")).doesNotExist();
+            assertThat(ws.read("src/a.py")).isEqualTo("A = 1\n");
+            assertThat(ws.diff().isEmpty()).isTrue();
+            assertThat(Git.check(ws.root(), "status", "--porcelain")).isEmpty();
+            // after a reset the same path can be created again and is tracked again
+            ws.write("src/new.py", "N = 2\n");
+            assertThat(ws.diff().newFiles()).containsExactly("src/new.py");
+        }
+    }
+
+    @Test
+    void refusedPublishLeavesTheExistingBranchAsItWas() throws Exception {
+        TestRepos.commit(repo, "a.txt", "a\n");
+        Git.check(repo, "branch", "aap/taken");
+        String before = Git.check(repo, "rev-parse", "aap/taken");
+        try (Workspace ws = Workspace.create(SourceRepo.inspect(repo), home.resolve("ws"))) {
+            ws.write("a.txt", "b\n");
+            assertThatThrownBy(() -> ws.publish("aap/taken", "fix: b")).isInstanceOf(EnvironmentException.class);
+            // the change is still there for a publish under another name
+            String commit = ws.publish("aap/free", "fix: b\n");
+            assertThat(Git.check(repo, "rev-parse", "aap/free")).isEqualTo(commit);
+        }
+        assertThat(Git.check(repo, "rev-parse", "aap/taken")).isEqualTo(before);
+        assertThat(Git.check(repo, "show", "aap/taken:a.txt")).isEqualTo("a");
+    }
+
+    @Test
+    void createsTheWorkspaceAtAnOlderCommit() throws Exception {
+        TestRepos.commit(repo, "a.txt", "first\n");
+        String first = Git.check(repo, "rev-parse", "HEAD");
+        TestRepos.commit(repo, "a.txt", "second\n");
+        try (Workspace ws = Workspace.create(SourceRepo.inspect(repo), home.resolve("ws"), first)) {
+            assertThat(ws.read("a.txt")).isEqualTo("first\n");
+            assertThat(ws.readBase("a.txt")).contains("first\n");
+        }
+    }
+
+    @Test
+    void unknownBaseCommitIsABadInputAndLeavesNoDirectory() throws Exception {
+        TestRepos.commit(repo, "a.txt", "a\n");
+        String missing = "0123456789abcdef0123456789abcdef01234567";
+        assertThatThrownBy(() -> Workspace.create(SourceRepo.inspect(repo), home.resolve("ws"), missing))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("commit " + missing + " is not in");
+        assertThat(home.resolve("ws")).doesNotExist();
     }
 }
