@@ -47,6 +47,7 @@ class ReviewGuardsTest {
         assertThat(json.path("branch").isNull()).isTrue();
         String reasons = json.path("policy_reasons").toString();
         assertThat(reasons).contains("pricing.py:11: py-os-system", "github-token").doesNotContain(token);
+        assertThat(json.path("policy_reasons")).as("one reason per finding").hasSize(2);
         assertThat(json.path("risk").path("level").asText()).isEqualTo("high");
         JsonNode sarif = new ObjectMapper().readTree(Files.readString(Path.of(json.path("run_dir").asText())
                 .resolve("checks/review.sarif")));

@@ -8,8 +8,6 @@ import dev.aap.core.policy.Policy;
 import dev.aap.core.policy.RiskScore;
 import dev.aap.core.policy.Sarif;
 import dev.aap.core.policy.PolicyDecision;
-import dev.aap.core.run.ExitCodes;
-import dev.aap.core.run.RunStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +85,7 @@ final class ReviewStep {
                         + risk.score() + "/100" + (risk.reasons().isEmpty() ? "" : ": " + String.join(", ",
                         risk.reasons())) + ")")));
         if (!decision.allowed()) {
-            return Next.end(s.rec().failed(RunStatus.NEEDS_HUMAN, ExitCodes.BLOCKED_BY_POLICY,
+            return Next.end(s.rec().blocked(decision.reasons(),
                     "blocked by policy: " + String.join("; ", decision.reasons())));
         }
         return Next.go(new Reviewed(branch, change.commitMessage(), allowed));

@@ -111,6 +111,11 @@ final class RunRecorder {
         risk = score;
     }
 
+    /** The review blocked the patch: each reason is kept on its own in run.json ({@code policy_reasons}). */
+    synchronized RunResult blocked(List<String> reasons, String message) {
+        return end(result(RunStatus.NEEDS_HUMAN, ExitCodes.BLOCKED_BY_POLICY, message, null, null, reasons));
+    }
+
     /** The run stops to ask: the questions go into run.json and the message. */
     synchronized RunResult needsInput(List<String> questions) {
         this.questions = List.copyOf(questions);
