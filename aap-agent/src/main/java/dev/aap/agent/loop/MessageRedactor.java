@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class MessageRedactor {
 
-    private static final Redactor REDACTOR = Redactor.create();
+    private static final Redactor REDACTOR = Redactor.standard();
 
     private MessageRedactor() {
     }

@@ -40,7 +40,7 @@ public final class Trajectory implements AutoCloseable {
         }
     }
 
-    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.create();
+    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.standard();
 
     /** Appends one entry; {@code fields} are written in order after seq, t_ms and kind. */
     public synchronized void write(String kind, Map<String, ?> fields) {

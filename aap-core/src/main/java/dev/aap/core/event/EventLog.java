@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class EventLog implements AutoCloseable {
 
-    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.create();
+    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.standard();
 
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -30,7 +30,7 @@ final class ReviewStep {
     }
 
     /** pr.md goes to a forge and to reviewers: a secret in the diff is masked there. */
-    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.create();
+    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.standard();
 
     private ReviewStep() {
     }

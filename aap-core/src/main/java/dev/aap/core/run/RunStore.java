@@ -21,7 +21,7 @@ public final class RunStore {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.create();
+    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.standard();
 
     private final Path home;
 

@@ -21,6 +21,15 @@ public final class Redactor {
         return new Redactor(SecretScanner.create());
     }
 
+    /** One redactor with the default scanner, shared by everything that masks its output (built on first use). */
+    public static Redactor standard() {
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        static final Redactor INSTANCE = create();
+    }
+
     /** A redactor that hides what {@code scanner} finds (its allow-lists and disabled rules apply). */
     public static Redactor of(SecretScanner scanner) {
         return new Redactor(scanner);
