@@ -17,6 +17,7 @@ import dev.aap.core.integrate.Narrative;
 import dev.aap.core.patch.Patch;
 import dev.aap.core.pipeline.StrategyContext;
 import dev.aap.core.pipeline.StrategyResult;
+import dev.aap.core.policy.EditGuard;
 import dev.aap.core.policy.Policy;
 import dev.aap.core.policy.TestIntegrity;
 import dev.aap.core.run.ModelUsage;
@@ -62,9 +63,13 @@ final class CoderRun {
         var buildCtx = new BuildContext(ctx.buildCtx().sandbox(), ctx.buildCtx().projectDir(),
                 ctx.buildCtx().scratch(), testTimeout(ctx));
         var check = new SuccessCheck(ctx, buildCtx, tester);
-        var applier = new EditApplier(files, Policy.load(project), () -> ctx.workspace().diff().changedLines(),
+        Policy policy = Policy.load(project);
+        EditGuard guard = EditGuard.load(project);
+        var applier = new EditApplier(files, policy, () -> ctx.workspace().diff().changedLines(),
                 settings.maxChangedLines(), (file, before, after) -> check.reproduceFirst(file)
-                        .or(() -> weakensTests(file, after)));
+                        .or(() -> weakensTests(file, after))
+                        .or(() -> tooManyFiles(policy, file))
+                        .or(() -> guard.problem(file, before, after)));
         java.util.function.Function<List<String>, ToolBox.TestSummary> tests = check::run;
         var stale = new boolean[1]; // an edit since the index was last brought up to date
         Runnable refresh = () -> {
@@ -163,6 +168,27 @@ final class CoderRun {
      * Why an edit may not leave {@code file} as {@code after}: it weakens tests of the base commit (a removed test or
      * assertion, a changed expectation, an added skip); empty when it does not or the user allowed test edits.
      */
+    /** The review's file-count limits, applied before an edit that would cross them is written. */
+    private Optional<String> tooManyFiles(Policy policy, String file) {
+        var diff = ctx.workspace().diff();
+        String prefix = ctx.workspace().source().subdir().isEmpty() ? "" : ctx.workspace().source().subdir() + "/";
+        String name = prefix + file;
+        if (diff.files().contains(name)) {
+            return Optional.empty();
+        }
+        if (diff.files().size() + 1 > policy.maxChangedFiles()) {
+            return Optional.of("Edit REJECTED, nothing was changed: the change already touches " + diff.files().size()
+                    + " files, the most the policy allows (max_changed_files). Keep the fix to the files you have"
+                    + " changed, or undo a change you no longer need.");
+        }
+        boolean isNew = !java.nio.file.Files.exists(ctx.workspace().projectDir().resolve(file));
+        if (isNew && diff.newFiles().size() + 1 > policy.maxNewFiles()) {
+            return Optional.of("Edit REJECTED, nothing was changed: the change already adds " + diff.newFiles().size()
+                    + " new files, the most the policy allows (max_new_files). Put the code in an existing file.");
+        }
+        return Optional.empty();
+    }
+
     private Optional<String> weakensTests(String file, String after) {
         if (ctx.task().allowTestEdits() || !TestIntegrity.isTestFile(file)) {
             return Optional.empty();

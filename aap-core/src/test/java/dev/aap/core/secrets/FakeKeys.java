@@ -9,7 +9,7 @@ import java.util.Random;
  * Makes keys in each provider's format from random characters of the right alphabet and length; none is a real
  * key, none is copied from anywhere.
  */
-final class FakeKeys {
+public final class FakeKeys {
 
     static final String UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -22,12 +22,12 @@ final class FakeKeys {
 
     private final Random random;
 
-    FakeKeys(long seed) {
+    public FakeKeys(long seed) {
         this.random = new Random(seed);
     }
 
     /** A single-line key of {@code rule} (every rule but private-key, whose block spans lines). */
-    String key(String rule) {
+    public String key(String rule) {
         return switch (rule) {
             case "aws-access-key" -> pick("AKIA", "ASIA") + chars(UPPER_DIGITS, 16);
             case "aws-secret-key" -> chars(BASE64, 40);
@@ -67,7 +67,7 @@ final class FakeKeys {
         return b.append("-----END ").append(kind).append("-----").toString();
     }
 
-    String privateKey() {
+    public String privateKey() {
         return privateKey(PRIVATE_KEY_KINDS.get(random.nextInt(PRIVATE_KEY_KINDS.size())), "\n");
     }
 
