@@ -51,7 +51,7 @@ public final class Trajectory implements AutoCloseable {
         fields.forEach((k, v) -> line.put(k, v instanceof String s ? clip(s) : v));
         try {
             // the trajectory is an artifact: secrets in tool observations or the task stay out of it as well
-            out.write(REDACTOR.redact(JSON.writeValueAsString(line)));
+            out.write(JSON.writeValueAsString(REDACTOR.redactTree(JSON.valueToTree(line))));
             out.write('\n');
             out.flush();
         } catch (IOException e) {

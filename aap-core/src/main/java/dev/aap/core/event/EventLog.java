@@ -132,7 +132,7 @@ public final class EventLog implements AutoCloseable {
     public synchronized long emit(Event event) {
         long n = ++seq;
         try {
-            out.write(REDACTOR.redact(JSON.writeValueAsString(toJson(runId, n, Instant.now(), event))));
+            out.write(JSON.writeValueAsString(REDACTOR.redactTree(toJson(runId, n, Instant.now(), event))));
             out.write('\n');
             out.flush();
         } catch (IOException e) {

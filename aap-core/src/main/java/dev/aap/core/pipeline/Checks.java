@@ -2,10 +2,11 @@ package dev.aap.core.pipeline;
 
 import dev.aap.core.build.TestRun;
 import dev.aap.core.run.RunStore;
+import dev.aap.core.secrets.Redactor;
 
 import java.nio.file.Path;
 
-/** Writes check logs and text artifacts into the run directory. */
+/** Writes check logs and text artifacts into the run directory, secrets masked (test output and diffs hold them too). */
 final class Checks {
 
     private Checks() {
@@ -23,7 +24,9 @@ final class Checks {
         write(runDir.resolve("checks").resolve(name + ".log"), b.toString());
     }
 
+    private static final Redactor REDACTOR = Redactor.standard();
+
     static void write(Path file, String text) {
-        RunStore.write(file, text);
+        RunStore.write(file, REDACTOR.redact(text));
     }
 }

@@ -75,12 +75,13 @@ public final class RunStore {
 
     public void writeResult(RunResult result) {
         // run.json is an artifact others read: a secret in the patch or a message is masked there too
-        write(runDir(new RunId(result.runId())).resolve("run.json"), REDACTOR.redact(toJson(result)));
+        write(runDir(new RunId(result.runId())).resolve("run.json"), toJson(result));
     }
 
+    /** run.json's text, secrets masked (the server stores the same text as the run's record). */
     public static String toJson(RunResult result) {
         try {
-            return JSON.writeValueAsString(result);
+            return JSON.writeValueAsString(REDACTOR.redactTree(JSON.valueToTree(result)));
         } catch (IOException e) {
             throw new IllegalStateException("run results always serialize", e);
         }

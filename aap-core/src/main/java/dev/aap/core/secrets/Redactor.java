@@ -1,5 +1,11 @@
 package dev.aap.core.secrets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
 import java.util.List;
 import java.util.TreeSet;
 
@@ -38,6 +44,31 @@ public final class Redactor {
     /** The placeholder a secret of {@code rule} becomes. */
     public static String placeholder(String rule) {
         return "[REDACTED:" + rule + "]";
+    }
+
+    /**
+     * A copy of {@code node} with every string value redacted. Serialized JSON escapes quotes and line breaks, which
+     * hides the context some rules need ({@code name = "value"}, a key block's lines), so JSON is redacted as a tree.
+     */
+    public JsonNode redactTree(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            String r = redact(node.asText());
+            return r.equals(node.asText()) ? node : TextNode.valueOf(r);
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(e -> copy.set(e.getKey(), redactTree(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
+            node.forEach(v -> copy.add(redactTree(v)));
+            return copy;
+        }
+        return node;
     }
 
     /** {@code text} with each secret replaced by its placeholder. */

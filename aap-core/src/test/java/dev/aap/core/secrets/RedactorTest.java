@@ -115,4 +115,20 @@ class RedactorTest {
 
         assertThat(redacted).isEqualTo("a: " + jwt + "\nb: " + restricted + "\nc: [REDACTED:stripe-key]\n");
     }
+
+    @Test
+    void jsonIsRedactedAsATreeBecauseEscapingHidesTheContextOfAssignedSecrets() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String secret = new FakeKeys(5).key("aws-secret-key");
+        String diff = "+aws_secret_access_key = \"" + secret + "\"\n";
+        var node = json.createObjectNode().put("diff", diff).put("n", 3);
+        node.putArray("more").add("token: " + new FakeKeys(6).key("github-token"));
+
+        String redacted = json.writeValueAsString(Redactor.standard().redactTree(node));
+
+        assertThat(Redactor.standard().redact(json.writeValueAsString(node))).as("escaped quotes hide the assignment")
+                .contains(secret);
+        assertThat(redacted).doesNotContain(secret).contains("[REDACTED:aws-secret-key]", "[REDACTED:github-token]",
+                "\"n\":3");
+    }
 }
