@@ -74,6 +74,10 @@ class LoopGuardsTest {
         String audit = String.join("\n", Files.readAllLines(Files.list(home.resolve("audit"))
                 .filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow()));
         assertThat(audit.split("\"action\":\"edit.refused\"", -1)).as("three refusals audited").hasSize(4);
+        assertThat(audit).as("digests stand in for content").containsPattern("\"request_sha256\":\"[0-9a-f]{64}\"")
+                .containsPattern("\"action\":\"edit.applied\".*\"diff_sha256\":\"[0-9a-f]{64}\"")
+                .contains("\"patch_sha256\":\"" + dev.aap.core.Digest.sha256(diff) + "\"")
+                .doesNotContain(token, "if quantity >= 10");
     }
 
     /** The text of the request's last message: the tool result the model reads next. */

@@ -218,7 +218,9 @@ public final class AgentLoop {
             }
         }
         trajectoryTool(s.counters().steps, call, obs, text, ms);
-        events.emit(new Event.ToolCalled(s.counters().steps, call.name(), brief(call), obs.ok(), ms));
+        // an applied edit is audited by the digest of the whole change it leaves behind
+        String diffSha = obs.ok() && call.name().equals("propose_edit") ? workspaceState.get() : "";
+        events.emit(new Event.ToolCalled(s.counters().steps, call.name(), brief(call), obs.ok(), ms, diffSha));
         return text;
     }
 

@@ -5,6 +5,7 @@ import dev.aap.agent.model.ContextTooLongException;
 import dev.aap.agent.model.ModelGateway;
 import dev.aap.agent.model.ModelReply;
 import dev.aap.agent.usage.UsageMeter;
+import dev.aap.core.Digest;
 import dev.aap.core.event.Event;
 import dev.aap.core.event.EventLog;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -148,7 +149,7 @@ public final class ModelCaller {
         r.put("cost_usd", cost);
         trajectory.write("model_response", r);
         events.emit(new Event.ModelCalled(role, reply.model(), reply.inputTokens(), reply.outputTokens(), waited,
-                reply.cached(), cost));
+                reply.cached(), cost, Digest.sha256(ChatMessageSerializer.messagesToJson(messages))));
         return reply;
     }
 

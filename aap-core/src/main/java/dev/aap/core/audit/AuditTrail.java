@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aap.core.event.Event;
 import dev.aap.core.event.EventListener;
+import dev.aap.core.Digest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,16 +51,19 @@ public final class AuditTrail implements EventListener {
                 action = "model.call";
                 who = "model:" + m.model();
                 d.put("role", m.role()).put("input_tokens", m.inputTokens()).put("output_tokens", m.outputTokens())
-                        .put("cached", m.cached()).put("millis", m.millis());
+                        .put("cached", m.cached()).put("millis", m.millis()).put("request_sha256", m.requestSha256());
             }
             case Event.ToolCalled t when t.tool().equals("propose_edit") -> {
                 action = t.ok() ? "edit.applied" : "edit.refused";
                 who = "model";
-                d.put("step", t.step()).put("request_sha256", sha256(t.brief()));
+                d.put("step", t.step()).put("request_sha256", Digest.sha256(t.brief()));
+                if (!t.diffSha256().isEmpty()) {
+                    d.put("diff_sha256", t.diffSha256());
+                }
             }
             case Event.PolicyDecided p -> {
                 action = "policy.verdict";
-                d.put("allowed", p.allowed());
+                d.put("allowed", p.allowed()).put("patch_sha256", p.patchSha256());
                 p.reasons().stream().limit(20).forEach(r -> d.withArray("reasons").add(clip(r)));
             }
             case Event.Integrated i -> {
@@ -90,12 +90,4 @@ public final class AuditTrail implements EventListener {
         return s == null ? "" : s.length() > 500 ? s.substring(0, 500) + "..." : s;
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

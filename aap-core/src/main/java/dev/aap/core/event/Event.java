@@ -56,21 +56,38 @@ public sealed interface Event {
 
     /** One model request answered (the llm brain); {@code role} is coder, spec_refiner, planner, critic, ... */
     record ModelCalled(String role, String model, int inputTokens, int outputTokens, long millis, boolean cached,
-                       double costUsd) implements Event {
+                       double costUsd, String requestSha256) implements Event {
+
+        /** Without the request's digest ("" when not known). */
+        public ModelCalled(String role, String model, int inputTokens, int outputTokens, long millis, boolean cached,
+                           double costUsd) {
+            this(role, model, inputTokens, outputTokens, millis, cached, costUsd, "");
+        }
     }
 
     /** One tool call of the Coder and how it went. */
-    record ToolCalled(int step, String tool, String brief, boolean ok, long millis) implements Event {
+    record ToolCalled(int step, String tool, String brief, boolean ok, long millis, String diffSha256)
+            implements Event {
+
+        /** Without a diff digest: {@code diffSha256} is the workspace diff's SHA-256 after an edit, else "". */
+        public ToolCalled(int step, String tool, String brief, boolean ok, long millis) {
+            this(step, tool, brief, ok, millis, "");
+        }
     }
 
     /** The Coder's loop ended; {@code stop} is the typed exit status (SUBMITTED, MAX_STEPS, STUCK, ...). */
     record AgentStopped(String stop, String reason, int steps) implements Event {
     }
 
-    record PolicyDecided(boolean allowed, List<String> reasons) implements Event {
+    record PolicyDecided(boolean allowed, List<String> reasons, String patchSha256) implements Event {
 
         public PolicyDecided {
             reasons = List.copyOf(reasons);
+        }
+
+        /** Without the judged patch's digest (""). */
+        public PolicyDecided(boolean allowed, List<String> reasons) {
+            this(allowed, reasons, "");
         }
     }
 

@@ -1,10 +1,6 @@
 package dev.aap.core.patch;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -56,7 +52,7 @@ public record Patch(String diff, List<String> files, List<String> newFiles, int 
                 removed++;
             }
         }
-        return new Patch(diff, List.copyOf(files), created, added, removed, sha256(diff));
+        return new Patch(diff, List.copyOf(files), created, added, removed, dev.aap.core.Digest.sha256(diff));
     }
 
     /** Lines changed as benchmarks count them: the larger of added and removed. */
@@ -80,11 +76,4 @@ public record Patch(String diff, List<String> files, List<String> newFiles, int 
         return path;
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
 }

@@ -68,7 +68,7 @@ final class ReviewStep {
         s.rec().review(risk);
         List<String> allowed = allowEdits ? weakened : List.of();
         s.rec().evidence(v.proof().evidence(), allowed);
-        s.events().emit(new Event.PolicyDecided(decision.allowed(), decision.reasons()));
+        s.events().emit(new Event.PolicyDecided(decision.allowed(), decision.reasons(), v.patch().sha256()));
         var chosen = v.chosen();
         if (chosen.notes().criticVerdict() != null) {
             s.events().emit(new Event.CriticReviewed(chosen.notes().criticVerdict(), chosen.notes().criticNotes()));
