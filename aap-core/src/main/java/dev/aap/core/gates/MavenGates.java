@@ -68,7 +68,7 @@ final class MavenGates {
         }
         ExecResult r = sandbox.exec(spec);
         if (r.timedOut()) {
-            return ToolRun.failed(command, r, tool.label() + " timed out after " + timeout.toSeconds() + " s");
+            return ToolRun.failed(command, r, tool.label() + " timed out after " + ToolRun.duration(timeout));
         }
         List<Path> found = reports(workdir, report);
         if (found.isEmpty()) {

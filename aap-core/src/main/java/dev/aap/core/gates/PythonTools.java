@@ -55,14 +55,15 @@ final class PythonTools {
         return out;
     }
 
+    /** {@code cache}: a writable directory mypy's base and branch runs share (typeshed is parsed once). */
     static ToolRun run(Tool tool, List<String> launcher, Sandbox sandbox, Path workdir, List<String> files,
-                       Duration timeout) {
+                       Duration timeout, Path cache) {
         var argv = new ArrayList<>(launcher);
         argv.addAll(switch (tool) {
             case FLAKE8 -> List.of("--exit-zero", "--format=%(path)s:%(row)d:%(col)d: %(code)s %(text)s");
             case RUFF -> List.of("check", "--output-format", "json", "--no-cache", "--exit-zero", "--force-exclude");
             case MYPY -> List.of("--show-error-codes", "--no-color-output", "--no-error-summary",
-                    "--cache-dir=/dev/null");
+                    "--cache-dir=" + cache.toAbsolutePath());
             case CHECKSTYLE, PMD, SPOTBUGS -> throw new IllegalArgumentException(tool + " is not a Python tool");
         });
         argv.add("--");
@@ -72,9 +73,9 @@ final class PythonTools {
             // none of the files exists on this tree (all new): without arguments the tool would check everything
             return new ToolRun(command, new ExecResult(0, "", "", false, false, Duration.ZERO), List.of(), null);
         }
-        ExecResult r = sandbox.exec(spec(argv, workdir, timeout));
+        ExecResult r = sandbox.exec(spec(argv, workdir, timeout).withWritable(List.of(cache)));
         if (r.timedOut()) {
-            return ToolRun.failed(command, r, tool.label() + " timed out after " + timeout.toSeconds() + " s");
+            return ToolRun.failed(command, r, tool.label() + " timed out after " + ToolRun.duration(timeout));
         }
         if (tool == Tool.MYPY) {
             // mypy: 0 clean, 1 errors, 2 a blocking error (a syntax error is still reported as a line)

@@ -36,7 +36,7 @@ public final class QualityGates {
         var ran = new ArrayList<GateReport.Ran>();
         var skipped = new ArrayList<GateReport.Skipped>();
         var findings = new ArrayList<Finding>();
-        try (var base = new LazyBase(projectDir, baseCommit)) {
+        try (var base = new LazyBase(projectDir, baseCommit); var cache = new Scratch()) {
             for (Tool tool : Tool.values()) {
                 List<String> files = present.stream().filter(tool::reads).toList();
                 if (!detection.tools().contains(tool)) {
@@ -60,7 +60,8 @@ public final class QualityGates {
                 }
                 List<String> argv = launcher.orElse(List.of());
                 Runner runOn = (dir, onBase) -> tool.python()
-                        ? PythonTools.run(tool, argv, sandbox, dir, existing(dir, files), config.timeout())
+                        ? PythonTools.run(tool, argv, sandbox, dir, existing(dir, files), config.timeout(),
+                        cache.dir())
                         : MavenGates.run(tool, sandbox, dir, files, config.timeout(), onBase);
                 ran.add(gate(tool, runOn, projectDir, base, config, findings));
             }
@@ -120,6 +121,31 @@ public final class QualityGates {
     @FunctionalInterface
     private interface Runner {
         ToolRun run(Path dir, boolean onBase);
+    }
+
+    /** A directory for tool caches, outside both trees, removed afterwards. */
+    private static final class Scratch implements AutoCloseable {
+
+        private Path dir;
+
+        Path dir() {
+            if (dir == null) {
+                try {
+                    dir = Files.createTempDirectory("aap-gates-cache");
+                } catch (java.io.IOException e) {
+                    throw new dev.aap.core.EnvironmentException("cannot create a cache directory for the gates: "
+                            + e.getMessage(), e);
+                }
+            }
+            return dir;
+        }
+
+        @Override
+        public void close() {
+            if (dir != null) {
+                dev.aap.core.workspace.Workspace.deleteTree(dir);
+            }
+        }
     }
 
     /** The base checkout, made only when some gate has findings on the branch to compare. */

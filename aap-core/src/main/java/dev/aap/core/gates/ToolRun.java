@@ -27,4 +27,8 @@ record ToolRun(String command, ExecResult exec, List<Issue> issues, String probl
         List<String> lines = r.combinedOutput().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         return lines.isEmpty() ? "exit " + r.exitCode() + " without output" : lines.get(lines.size() - 1);
     }
+
+    static String duration(java.time.Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
+    }
 }
