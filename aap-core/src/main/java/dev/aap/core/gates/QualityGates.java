@@ -83,15 +83,23 @@ public final class QualityGates {
     private static GateReport.Ran gate(Tool tool, Runner runOn, Path projectDir, LazyBase base,
                                        GatesConfig config, List<Finding> findings) {
         long t0 = System.nanoTime();
+        // a Maven plugin may not be in ~/.m2 yet: the networked base run resolves it before the offline branch run
+        ToolRun before = tool.python() ? null : runOn.run(base.projectDir(), true);
         ToolRun branch = runOn.run(projectDir, false);
+        if (before == null && branch.problem() == null && !branch.issues().isEmpty()) {
+            before = runOn.run(base.projectDir(), true);
+        }
         var log = new StringBuilder(section("branch", branch));
         List<Issue> added = List.of();
         String problem = branch.problem();
-        if (problem == null && !branch.issues().isEmpty()) {
-            ToolRun before = runOn.run(base.projectDir(), true);
+        if (before != null) {
             log.append('\n').append(section("base " + base.commit(), before));
-            problem = before.problem() == null ? null : "on the base commit: " + before.problem();
-            added = problem == null ? NewIssues.of(before.issues(), branch.issues()) : List.of();
+            if (problem == null && before.problem() != null) {
+                problem = "on the base commit: " + before.problem();
+            }
+        }
+        if (problem == null) {
+            added = NewIssues.of(before == null ? List.of() : before.issues(), branch.issues());
         }
         if (problem != null) {
             findings.add(new Finding("gate-error", Finding.Severity.WARN, "", 0, "lint:" + tool.label()
