@@ -80,7 +80,8 @@ final class PatchChecks {
         report.skipped().stream().filter(k -> k.reason().startsWith("not installed")).forEach(k -> s.events().emit(
                 new Event.Warning("quality gate " + k.tool() + " is configured but " + k.reason())));
         Checks.write(s.runDir().resolve("checks/gates.log"), report.summary() + "\n");
-        return report.findings().stream().map(f -> f.path().isEmpty() ? f : new Finding(f.rule(), f.severity(),
-                p + f.path(), f.line(), f.message())).toList();
+        return report.findings().stream().map(f -> f.path().isEmpty() || p.isEmpty() ? f : new Finding(f.rule(),
+                f.severity(), p + f.path(), f.line(), f.message().replace(" at " + f.path() + ":",
+                " at " + p + f.path() + ":"))).toList();
     }
 }
