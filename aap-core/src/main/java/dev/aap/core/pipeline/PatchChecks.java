@@ -1,5 +1,9 @@
 package dev.aap.core.pipeline;
 
+import dev.aap.core.event.Event;
+import dev.aap.core.gates.GateReport;
+import dev.aap.core.gates.GatesConfig;
+import dev.aap.core.gates.QualityGates;
 import dev.aap.core.patch.Patch;
 import dev.aap.core.policy.Finding;
 import dev.aap.core.policy.ForbiddenConstructs;
@@ -54,5 +58,30 @@ final class PatchChecks {
         var report = ForbiddenConstructs.introduced(changes, ForbiddenConstructs.Config.load(ws.projectDir()));
         return report.findings().stream().map(f -> new Finding(f.rule(), f.blocks() ? Finding.Severity.BLOCK
                 : Finding.Severity.WARN, f.path(), f.line(), f.message())).toList();
+    }
+
+    /**
+     * The project's own linters and type checkers on base and branch: new findings, each gate's run as a
+     * {@code lint:<tool>} check with its raw output in {@code checks/lint-<tool>.log}, and what ran or was skipped in
+     * {@code checks/gates.log}. Paths come back as the patch names them.
+     */
+    static List<Finding> gates(RunScope s, Patch patch, String prefix, Workspace ws, String baseCommit) {
+        String p = prefix.isEmpty() ? "" : prefix + "/";
+        List<String> changed = patch.files().stream().filter(f -> f.startsWith(p)).map(f -> f.substring(p.length()))
+                .toList();
+        GateReport report = QualityGates.newFindings(s.sandbox(), ws.projectDir(), baseCommit, changed,
+                GatesConfig.load(ws.projectDir()));
+        for (GateReport.Ran r : report.ran()) {
+            String log = "checks/lint-" + r.tool() + ".log";
+            Checks.write(s.runDir().resolve(log), r.log());
+            s.events().emit(new Event.ChecksRan("lint:" + r.tool(), r.command(), r.exitCode(), r.branchCount(),
+                    r.newCount(), r.millis(), log));
+        }
+        report.skipped().stream().filter(k -> k.reason().startsWith("not installed")).forEach(k -> s.events().emit(
+                new Event.Warning("quality gate " + k.tool() + " is configured but " + k.reason())));
+        Checks.write(s.runDir().resolve("checks/gates.log"), report.summary() + "\n");
+        return report.findings().stream().map(f -> f.path().isEmpty() || p.isEmpty() ? f : new Finding(f.rule(),
+                f.severity(), p + f.path(), f.line(), f.message().replace(" at " + f.path() + ":",
+                " at " + p + f.path() + ":"))).toList();
     }
 }

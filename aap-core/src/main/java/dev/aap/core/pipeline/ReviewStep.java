@@ -61,6 +61,7 @@ final class ReviewStep {
         weakened.forEach(w -> findings.add(weakenedTest(w, allowEdits)));
         findings.addAll(PatchChecks.secrets(v.patch(), ws));
         findings.addAll(PatchChecks.constructs(v.patch(), s.source().subdir(), ws));
+        findings.addAll(PatchChecks.gates(s, v.patch(), s.source().subdir(), ws, PrepareStep.baseCommit(p)));
         List<String> reasons = findings.stream().filter(Finding::blocks).map(Finding::message).toList();
         var decision = new PolicyDecision(reasons.isEmpty(), reasons);
         Checks.write(s.runDir().resolve("checks/review.sarif"), Sarif.render(findings, "0.1.0").toPrettyString());

@@ -1,0 +1,91 @@
+package dev.aap.core.pipeline;
+
+import dev.aap.core.run.RunResult;
+import dev.aap.core.run.RunStatus;
+import dev.aap.core.run.RunStore;
+import dev.aap.core.run.Task;
+import dev.aap.core.run.TaskKind;
+import dev.aap.core.sandbox.RealSandbox;
+import dev.aap.core.workspace.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A whole run (real git, real pytest and flake8 in bubblewrap) whose brain fixes the failing test but leaves an unused
+ * import behind: the repository's flake8 blocks it at review, with file:line and the rule, and the run says why.
+ */
+class QualityGateReviewTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String STOCK = """
+            import sys
+
+
+            def remove(units, n):
+                return units + n
+            """;
+
+    private static final String TEST_STOCK = """
+            from stock import remove
+
+
+            def test_remove():
+                assert remove(5, 2) == 3
+            """;
+
+    /** A brain that answers every task with one fixed change. */
+    private record Brain(Map<String, String> change) implements PatchStrategy {
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public boolean handles(TaskKind kind) {
+            return true;
+        }
+
+        @Override
+        public StrategyResult run(StrategyContext ctx) {
+            return new StrategyResult.Found(List.of(new StrategyResult.Solution(change, "fix remove", 1, 1.0, 1,
+                    List.of())), StrategyResult.Stats.none());
+        }
+    }
+
+    @Test
+    void aGreenPatchThatAddsAFlake8FindingIsBlockedAtReviewWithTheReason() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Git.check(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve("setup.cfg"), "[flake8]\nmax-line-length = 100\n");
+        Files.writeString(repo.resolve("stock.py"), STOCK);
+        Files.writeString(repo.resolve("test_stock.py"), TEST_STOCK);
+        Git.check(repo, "add", "-A");
+        Git.check(repo, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "init");
+        var brain = new Brain(Map.of("stock.py", "import os\n" + STOCK.replace("units + n", "units - n")));
+        var pipeline = new Pipeline(RunStore.open(dir.resolve("home")), RealSandbox.bwrap(),
+                Map.of("scripted", brain), List.of(), true);
+
+        RunResult r = pipeline.run(new Task(repo, "", null, "scripted", Duration.ofSeconds(60), 100));
+
+        assertThat(r.sandbox()).isEqualTo("bwrap");
+        assertThat(r.status()).as(r.message()).isEqualTo(RunStatus.NEEDS_HUMAN);
+        assertThat(r.message()).contains("blocked by policy", "flake8 F401 at stock.py:1", "'os' imported but unused")
+                .doesNotContain("sys");
+        Path runDir = Path.of(r.runDir());
+        assertThat(Files.readString(runDir.resolve("checks/review.sarif"))).contains("lint:flake8:F401");
+        assertThat(Files.readString(runDir.resolve("checks/lint-flake8.log"))).contains("== branch", "== base");
+        assertThat(Files.readString(runDir.resolve("checks/gates.log"))).startsWith("ran flake8");
+        assertThat(Files.readString(runDir.resolve("events.jsonl"))).contains("\"label\":\"lint:flake8\"");
+    }
+}
