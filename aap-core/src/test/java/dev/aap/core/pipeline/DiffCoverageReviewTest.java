@@ -70,26 +70,7 @@ class DiffCoverageReviewTest {
     }
 
     @Test
-    void aFullyCoveredRepairReportsItsCoverageInThePullRequestAndRunJson() throws Exception {
-        Path repo = repo(Map.of("stock.py", STOCK, "test_stock.py", TEST_STOCK));
-
-        RunResult r = run(new Brain(Map.of("stock.py", STOCK.replace("units + n", "units - n"))), repo);
-
-        assertThat(r.status()).as(r.message()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(r.diffCoverage().summary()).isEqualTo("100% (1/1 changed lines)");
-        assertThat(Files.readString(Path.of(r.runDir()).resolve("pr.md")))
-                .contains("Diff coverage: 100% (1/1 changed lines).");
-        JsonNode cov = new ObjectMapper().readTree(Path.of(r.runDir()).resolve("run.json").toFile())
-                .path("diff_coverage");
-        assertThat(cov.path("percent").asInt()).isEqualTo(100);
-        assertThat(cov.path("covered").asInt()).isEqualTo(1);
-        assertThat(cov.path("coverable").asInt()).isEqualTo(1);
-        assertThat(cov.path("uncovered").isObject()).isTrue();
-        assertThat(r.risk().reasons()).noneMatch(reason -> reason.contains("diff coverage"));
-    }
-
-    @Test
-    void anUntestedGuardWarnsByDefaultAndRaisesTheRisk() throws Exception {
+    void anUntestedGuardWarnsByDefaultRaisesTheRiskAndIsReportedInPullRequestAndRunJson() throws Exception {
         Path repo = repo(Map.of("stock.py", STOCK, "test_stock.py", TEST_STOCK));
 
         RunResult r = run(new Brain(Map.of("stock.py", FIXED_WITH_UNTESTED_GUARD)), repo);
@@ -103,6 +84,12 @@ class DiffCoverageReviewTest {
                 + " stock.py:3");
         assertThat(Files.readString(Path.of(r.runDir()).resolve("pr.md")))
                 .contains("Diff coverage: 66% (2/3 changed lines).");
+        JsonNode cov = new ObjectMapper().readTree(Path.of(r.runDir()).resolve("run.json").toFile())
+                .path("diff_coverage");
+        assertThat(cov.path("percent").asInt()).isEqualTo(66);
+        assertThat(cov.path("covered").asInt()).isEqualTo(2);
+        assertThat(cov.path("coverable").asInt()).isEqualTo(3);
+        assertThat(cov.path("uncovered").path("stock.py").toString()).isEqualTo("[3]");
     }
 
     @Test
