@@ -55,8 +55,16 @@ public final class PullRequestBody {
         return render(c, branch, policySummary, null);
     }
 
-    /** {@code risk}: the risk score's line ("low (10/100): ..."), or null. */
     public static String render(ChangeDescription c, String branch, String policySummary, String risk) {
+        return render(c, branch, policySummary, risk, null);
+    }
+
+    /**
+     * {@code risk}: the risk score's line ("low (10/100): ..."), or null; {@code diffCoverage}: "85% (17/20 changed
+     * lines)" or "n/a (why)", or null.
+     */
+    public static String render(ChangeDescription c, String branch, String policySummary, String risk,
+                                String diffCoverage) {
         var b = new StringBuilder();
         b.append("# ").append(c.summary()).append("\n\n");
         var model = c.narrative().sections();
@@ -88,6 +96,9 @@ public final class PullRequestBody {
                 .append(".\n");
         if (risk != null) {
             b.append("Risk: ").append(risk).append(". The findings are in `checks/review.sarif`.\n");
+        }
+        if (diffCoverage != null) {
+            b.append("Diff coverage: ").append(diffCoverage).append(".\n");
         }
         if (model.containsKey("Impact on performance and security")) {
             b.append(model.get("Impact on performance and security").strip()).append('\n');

@@ -93,7 +93,8 @@ record Resume(Snapshots.PrepareSnapshot prepare, Snapshots.CodeSnapshot code, Sn
         Checks.write(s.runDir().resolve("patch.diff"), patch.diff());
         s.events().emit(new Event.StepFinished("verify", 0, SUMMARY + ": " + chosen.summary()));
         return new VerifyStep.Verified(chosen, new Verification.Outcome(snap.proof().toRun(), snap.evidence(), null),
-                patch);
+                patch, dev.aap.core.coverage.DiffCoverage.unavailable("resumed from the verify checkpoint, whose test"
+                        + " run is not repeated"));
     }
 
     static Snapshots.VerifySnapshot snapshot(StrategyResult.Found found, VerifyStep.Verified v) {

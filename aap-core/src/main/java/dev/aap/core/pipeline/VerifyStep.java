@@ -1,6 +1,8 @@
 package dev.aap.core.pipeline;
 
 import dev.aap.core.build.TestRun;
+import dev.aap.core.coverage.Coverage;
+import dev.aap.core.coverage.DiffCoverage;
 import dev.aap.core.event.Event;
 import dev.aap.core.patch.Patch;
 import dev.aap.core.run.ExitCodes;
@@ -16,9 +18,10 @@ final class VerifyStep {
      *
      * @param chosen the solution
      * @param proof  the runs that showed it
-     * @param patch  the workspace diff with it applied
+     * @param patch    the workspace diff with it applied
+     * @param coverage how much of the patch's source lines the proving run executed
      */
-    record Verified(StrategyResult.Solution chosen, Verification.Outcome proof, Patch patch) {
+    record Verified(StrategyResult.Solution chosen, Verification.Outcome proof, Patch patch, DiffCoverage coverage) {
     }
 
     private VerifyStep() {
@@ -27,13 +30,14 @@ final class VerifyStep {
     static Next<Verified> run(RunScope s, PrepareStep.Prepared p, StrategyResult.Found found) {
         s.events().emit(new Event.StepStarted("verify"));
         long tv = System.nanoTime();
+        Coverage coverage = Coverage.of(p.build(), p.scratch().resolve("coverage"));
         var verification = new Verification(p.base(), p.workspace(), p.build(), p.ctx(),
-                (name, run) -> Checks.log(s.runDir(), name, run));
+                (name, run) -> Checks.log(s.runDir(), name, run), coverage);
         String lastProblem = "";
         for (StrategyResult.Solution solution : found.solutions()) {
             Verification.Outcome o = verification.check(solution.files());
             if (o.met()) {
-                return Next.go(verified(s, p, found, solution, o, tv));
+                return Next.go(verified(s, p, found, solution, o, tv, coverage));
             }
             lastProblem = o.problem();
             Checks.log(s.runDir(), "verify-rejected", o.proof());
@@ -48,7 +52,8 @@ final class VerifyStep {
     }
 
     private static Verified verified(RunScope s, PrepareStep.Prepared p, StrategyResult.Found found,
-                                     StrategyResult.Solution chosen, Verification.Outcome proof, long tv) {
+                                     StrategyResult.Solution chosen, Verification.Outcome proof, long tv,
+                                     Coverage coverage) {
         TestRun run = proof.proof();
         s.events().emit(new Event.ChecksRan("verify", run.command(), run.exec().exitCode(), run.report().total(),
                 run.report().failing().size(), run.exec().elapsed().toMillis(), "checks/verify.log"));
@@ -56,6 +61,6 @@ final class VerifyStep {
         Patch patch = p.workspace().diff();
         s.rec().patch(patch, chosen, found.solutions());
         Checks.write(s.runDir().resolve("patch.diff"), patch.diff());
-        return new Verified(chosen, proof, patch);
+        return new Verified(chosen, proof, patch, coverage.measure(patch, s.source().subdir()));
     }
 }

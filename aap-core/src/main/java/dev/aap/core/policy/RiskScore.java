@@ -58,7 +58,8 @@ public record RiskScore(int score, String level, List<String> reasons) {
         if (diffCoverage != null && diffCoverage < 0.8) {
             int c = diffCoverage < 0.5 ? 20 : 10;
             score += c;
-            why.add(String.format(Locale.ROOT, "diff coverage %.0f%% (+%d)", diffCoverage * 100, c));
+            // rounded down like DiffCoverage#percent, so 79.9% never reads as the 80% threshold
+            why.add(String.format(Locale.ROOT, "diff coverage %d%% (+%d)", (int) (diffCoverage * 100), c));
         }
         score = Math.min(100, score);
         return new RiskScore(score, score < 30 ? "low" : score < 60 ? "medium" : "high", why);

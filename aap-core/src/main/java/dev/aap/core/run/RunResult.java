@@ -38,6 +38,8 @@ import java.util.List;
  * @param attempts              the llm brain's independent attempts, one line each (empty with a single attempt)
  * @param questions             what the run needs answered before it can go on (NEEDS_INPUT), else empty
  * @param risk                  how much care the change needs from its reviewer (review step), or null
+ * @param diffCoverage          share of the patch's changed source lines the verifying test run executed (review
+ *                              step), or null before the review
  */
 public record RunResult(String runId, RunStatus status, int exitCode, String message, String repo, String baseCommit,
                         String strategy, String sandbox, String buildTool, String testCommand, int baselineTests,
@@ -45,7 +47,8 @@ public record RunResult(String runId, RunStatus status, int exitCode, String mes
                         int candidates, int validated, long validationMsMedian, Long firstPlausibleMs, double seconds,
                         List<String> alternatives, List<String> policyReasons, String runDir, ModelUsage usage,
                         Critic critic, String taskKind, TestEvidence tests, List<String> allowedTestEdits,
-                        List<String> attempts, List<String> questions, dev.aap.core.policy.RiskScore risk) {
+                        List<String> attempts, List<String> questions, dev.aap.core.policy.RiskScore risk,
+                        dev.aap.core.coverage.DiffCoverage diffCoverage) {
 
     public RunResult {
         failingTests = failingTests == null ? List.of() : List.copyOf(failingTests);
