@@ -6,6 +6,9 @@ import dev.aap.core.build.BuildContext;
 import dev.aap.core.build.TestCase;
 import dev.aap.core.build.TestFiles;
 import dev.aap.core.build.TestRun;
+import dev.aap.core.gates.GatesConfig;
+import dev.aap.core.gates.QualityGates;
+import dev.aap.core.policy.Finding;
 import dev.aap.core.pipeline.StrategyContext;
 import dev.aap.core.run.TaskKind;
 import dev.aap.core.workspace.Workspace;
@@ -35,6 +38,8 @@ final class SuccessCheck {
     private Map<String, String> onBase = Map.of();
     private boolean missingCodeOnBase;
     private int runs;
+    private String lintedState;
+    private Optional<String> lintVerdict = Optional.empty();
 
     SuccessCheck(StrategyContext ctx, BuildContext buildCtx, Tester tester) {
         this.ctx = ctx;
@@ -77,7 +82,33 @@ final class SuccessCheck {
             return new ToolBox.TestSummary(summary, r.passed());
         }
         Verdict v = judge(r);
+        if (v.met()) {
+            Optional<String> lint = newLintFindings();
+            if (lint.isPresent()) {
+                return new ToolBox.TestSummary(lint.get() + "\n" + summary, false);
+            }
+        }
         return new ToolBox.TestSummary(v.text() + "\n" + summary, v.met());
+    }
+
+    /**
+     * The project's own linters and type checkers on the change, as the review will run them: blocking findings the
+     * change adds, worded for the model; empty when there are none. Judged once per state of the change.
+     */
+    private Optional<String> newLintFindings() {
+        String state = ctx.workspace().diff().sha256();
+        if (!state.equals(lintedState)) {
+            var project = ctx.workspace().projectDir();
+            String base = dev.aap.core.workspace.Git.check(ctx.workspace().root(), "rev-parse", "HEAD");
+            List<Finding> found = QualityGates.newFindings(buildCtx.sandbox(), project, base, changedFiles(),
+                    GatesConfig.load(project)).findings().stream().filter(Finding::blocks).toList();
+            lintedState = state;
+            lintVerdict = found.isEmpty() ? Optional.empty() : Optional.of("Success criterion: NOT MET. The tests"
+                    + " pass, but the project's own linters report problems your change adds (the review blocks"
+                    + " them):\n" + String.join("\n", found.stream().limit(10).map(f -> "  " + f.message())
+                    .toList()) + "\nFix them, then run_tests again.");
+        }
+        return lintVerdict;
     }
 
     private record Verdict(boolean met, String text) {
