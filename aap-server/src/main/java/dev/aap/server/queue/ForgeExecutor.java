@@ -107,7 +107,7 @@ public final class ForgeExecutor implements RunExecutor {
         var spec = new TaskSpec(s.repo(), s.baseRef(), task, s.goal(), s.acceptanceCriteria(), s.targetTests(),
                 s.strategy(), s.model(), s.budgetSeconds(), s.constraints(), s.origin());
         var withTask = new RunJob(job.runId(), job.attempt(), spec, job.repo(), job.repoDir(), job.baseCommit(),
-                job.runDir(), job.events(), job.steps(), job.cancellation());
+                job.runDir(), job.events(), job.steps(), job.cancellation(), job.requester(), job.audit());
         Outcome out = runDelegate(withTask, null);
         try {
             ForgeResult r = run.finish(job.repoDir(), finished(job, out), origin.path("branch").asText());

@@ -76,7 +76,15 @@ public final class AuditTable implements AuditStore {
 
     /** One run's records from {@code since} (null: all), in log order. */
     public List<AuditRecord> read(String runId, LocalDate since) {
-        return rows(runId, since).stream().filter(r -> r.record != null).map(Row::record).toList();
+        return page(runId, since, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * At most {@code limit} records after seq {@code afterSeq}, of one run ({@code runId}; null: all) from the day
+     * {@code since} (null: all), in log order. Rows that are no longer records are skipped: verify names them.
+     */
+    public List<AuditRecord> page(String runId, LocalDate since, long afterSeq, int limit) {
+        return rows(runId, since, afterSeq, limit).stream().filter(r -> r.record != null).map(Row::record).toList();
     }
 
     /**
@@ -102,7 +110,11 @@ public final class AuditTable implements AuditStore {
     }
 
     private List<Row> rows(String runId, LocalDate since) {
-        var sql = new StringBuilder("select * from audit where true");
+        return rows(runId, since, 0, Integer.MAX_VALUE);
+    }
+
+    private List<Row> rows(String runId, LocalDate since, long afterSeq, int limit) {
+        var sql = new StringBuilder("select * from audit where seq > :after");
         if (runId != null) {
             sql.append(" and run_id = :run");
         }
@@ -111,9 +123,9 @@ public final class AuditTable implements AuditStore {
             // and a verification needs an unbroken stretch of the chain
             sql.append(" and seq >= (select coalesce(min(seq), 9223372036854775807) from audit where time >= :since)");
         }
-        sql.append(" order by seq");
+        sql.append(" order by seq limit :limit");
         return jdbi.withHandle(h -> {
-            var q = h.createQuery(sql.toString());
+            var q = h.createQuery(sql.toString()).bind("after", afterSeq).bind("limit", limit);
             if (runId != null) {
                 q.bind("run", runId);
             }
