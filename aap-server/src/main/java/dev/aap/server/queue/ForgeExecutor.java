@@ -59,7 +59,8 @@ public final class ForgeExecutor implements RunExecutor {
 
     private Outcome issue(RunJob job, Forge forge, JsonNode origin) throws Exception {
         long number = origin.path("issue").asLong();
-        var run = new IssueRun(forge, number, job.runId(), publicUrl.get() + "/runs/" + job.runId());
+        var run = new IssueRun(forge, number, job.runId(), publicUrl.get() + "/runs/" + job.runId(),
+                ForgeAuditLog.of(job, forge));
         IssueRun.State earlier = job.steps().load(STEP).map(n -> new IssueRun.State(n.path("comment_id").asLong()))
                 .orElse(null);
         try {
@@ -91,7 +92,7 @@ public final class ForgeExecutor implements RunExecutor {
 
     private Outcome review(RunJob job, Forge forge, JsonNode origin) throws Exception {
         long number = origin.path("pull_request").asLong();
-        var run = new ReviewRun(forge, number, origin.path("review_id").asLong());
+        var run = new ReviewRun(forge, number, origin.path("review_id").asLong(), ForgeAuditLog.of(job, forge));
         String task;
         try {
             task = run.task();
