@@ -152,22 +152,20 @@ class ForgeFlowTest {
         assertThat(forge.pulls(REPO)).hasSize(1);
 
         // both runs' forge changes are in the server's audit table, under the forge identity
-        List<JsonNode> issueTrail = audit(run.path("id").asText());
-        assertThat(issueTrail.getFirst().path("action").asText()).isEqualTo("run.started");
-        assertThat(issueTrail.getFirst().path("actor").asText()).isEqualTo("webhook:github:maintainer");
+        List<JsonNode> issueTrail = audit(run.path("run_id").asText());
+        assertThat(one(issueTrail, "run.started").path("actor").asText()).isEqualTo("webhook:github:maintainer");
         assertThat(issueTrail).filteredOn(n -> n.path("actor").asText().equals("github-token"))
                 .extracting(n -> n.path("action").asText()).startsWith("forge.reaction.added", "forge.comment.posted")
                 .contains("forge.comment.edited", "git.push", "forge.pull_request.created", "forge.review.requested");
-        assertThat(one(issueTrail, "git.push").path("details")).satisfies(d -> {
-            assertThat(d.path("branch").asText()).isEqualTo("aap/issue-1");
-            assertThat(d.path("commit").asText()).isEqualTo(first);
-            assertThat(d.path("forced").asBoolean()).isFalse();
-        });
+        JsonNode push = one(issueTrail, "git.push").path("details");
+        assertThat(push.path("branch").asText()).isEqualTo("aap/issue-1");
+        assertThat(push.path("commit").asText()).isEqualTo(first);
+        assertThat(push.path("forced").asBoolean()).isFalse();
         assertThat(one(issueTrail, "forge.pull_request.created").path("details").path("number").asLong())
                 .isEqualTo(pr.number());
         assertThat(one(issueTrail, "forge.comment.posted").path("details").path("body_sha256").asText())
                 .hasSize(64).isNotEqualTo(progress.body());
-        List<JsonNode> reviewTrail = audit(followUp.path("id").asText());
+        List<JsonNode> reviewTrail = audit(followUp.path("run_id").asText());
         assertThat(one(reviewTrail, "git.push").path("details").path("how").asText()).isEqualTo("fast-forward");
         assertThat(one(reviewTrail, "forge.review.replied").path("details").path("pull_request").asLong())
                 .isEqualTo(pr.number());
