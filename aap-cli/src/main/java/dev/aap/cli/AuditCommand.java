@@ -44,15 +44,23 @@ final class AuditCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, description = {"Check every record's signature and"
-            + " link to the one before it.", "Exit 0 when intact; 1 naming the first bad record otherwise."})
+            + " link to the one before it.", "Exit 0 when intact; 1 naming the first bad record otherwise.",
+            "With --server, the server checks its audit table (an admin token is needed)."})
     int verify(@Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Start at this UTC day; its first"
                        + " record's link to earlier days is taken as given.") String since,
                @Option(names = "--file", paramLabel = "EXPORT", description = "Verify an export (aap audit export)"
                        + " with the keys in its header, instead of AAP_HOME.") Path file,
-               @Option(names = "--json", description = "One JSON object instead of a line.") boolean json)
+               @Option(names = "--json", description = "One JSON object instead of a line.") boolean json,
+               @picocli.CommandLine.Mixin ServerOptions remote)
             throws IOException {
         if (file != null && since != null) {
             throw new BadInputException("--since applies to AAP_HOME's log, not to an export (--file)");
+        }
+        if (remote != null && remote.server != null) {
+            if (file != null) {
+                throw new BadInputException("--server verifies the server's audit table; --file an export: give one");
+            }
+            return verifyRemote(remote.client(), day(since), json);
         }
         AuditVerifier.Result r = file != null ? AuditExport.verify(file)
                 : AuditVerifier.verify(RunStore.defaultHome(), day(since));
@@ -77,6 +85,24 @@ final class AuditCommand implements Runnable {
                 yield ExitCodes.NOT_FOUND;
             }
         };
+    }
+
+    /** The server verifies its own table against its keys; this prints its verdict as a local one would be. */
+    private int verifyRemote(ServerClient client, LocalDate since, boolean json) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode n = client.get("/api/v1/audit/verify"
+                + (since == null ? "" : "?since=" + since));
+        boolean intact = n.path("intact").asBoolean();
+        if (json) {
+            spec.commandLine().getOut().println(JSON.writeValueAsString(n));
+            spec.commandLine().getOut().flush();
+        } else if (intact) {
+            spec.commandLine().getOut().println(n.path("message").asText());
+            spec.commandLine().getOut().flush();
+        } else {
+            spec.commandLine().getErr().println("aap: server audit table " + n.path("message").asText());
+            spec.commandLine().getErr().flush();
+        }
+        return intact ? 0 : ExitCodes.NOT_FOUND;
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "List one run's records: time, actor,"

@@ -39,11 +39,9 @@ final class PipelineExecutor implements RunExecutor {
     @Override
     public Outcome run(RunJob job) {
         Task task = task(job.spec(), job);
-        String requester = job.spec().origin() != null && job.spec().origin().hasNonNull("requester")
-                ? "webhook:" + job.spec().origin().path("forge").asText() + ":" + job.spec().origin().path("requester")
-                .asText() : "server";
-        var audit = new dev.aap.core.audit.AuditTrail(dev.aap.core.audit.AuditLog.open(store.home()), job.runId(),
-                requester);
+        // the server's table when the server has one; a job from elsewhere keeps the day files of aap fix
+        var log = job.audit() != null ? job.audit() : dev.aap.core.audit.AuditLog.open(store.home());
+        var audit = new dev.aap.core.audit.AuditTrail(log, job.runId(), job.requester());
         var pipeline = new Pipeline(store, sandbox, Strategies.all(agent), List.of(job.events(), audit), false);
         Thread self = Thread.currentThread();
         job.cancellation().onCancel(() -> {

@@ -150,6 +150,40 @@ class ForgeFlowTest {
         assertThat(forge.replies(REPO, pr.number())).singleElement()
                 .satisfies(r -> assertThat(r.body()).startsWith("Addressed in " + second.substring(0, 12)));
         assertThat(forge.pulls(REPO)).hasSize(1);
+
+        // both runs' forge changes are in the server's audit table, under the forge identity
+        List<JsonNode> issueTrail = audit(run.path("run_id").asText());
+        assertThat(one(issueTrail, "run.started").path("actor").asText()).isEqualTo("webhook:github:maintainer");
+        assertThat(issueTrail).filteredOn(n -> n.path("actor").asText().equals("github-token"))
+                .extracting(n -> n.path("action").asText()).startsWith("forge.reaction.added", "forge.comment.posted")
+                .contains("forge.comment.edited", "git.push", "forge.pull_request.created", "forge.review.requested");
+        JsonNode push = one(issueTrail, "git.push").path("details");
+        assertThat(push.path("branch").asText()).isEqualTo("aap/issue-1");
+        assertThat(push.path("commit").asText()).isEqualTo(first);
+        assertThat(push.path("forced").asBoolean()).isFalse();
+        assertThat(one(issueTrail, "forge.pull_request.created").path("details").path("number").asLong())
+                .isEqualTo(pr.number());
+        assertThat(one(issueTrail, "forge.comment.posted").path("details").path("body_sha256").asText())
+                .hasSize(64).isNotEqualTo(progress.body());
+        List<JsonNode> reviewTrail = audit(followUp.path("run_id").asText());
+        assertThat(one(reviewTrail, "git.push").path("details").path("how").asText()).isEqualTo("fast-forward");
+        assertThat(one(reviewTrail, "forge.review.replied").path("details").path("pull_request").asLong())
+                .isEqualTo(pr.number());
+        assertThat(reviewTrail).extracting(n -> n.path("action").asText()).contains("forge.comment.posted",
+                "run.finished");
+        assertThat(api.get("/api/v1/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    private List<JsonNode> audit(String runId) {
+        var out = new java.util.ArrayList<JsonNode>();
+        api.get("/api/v1/audit?run=" + runId).json().path("records").forEach(out::add);
+        return out;
+    }
+
+    private static JsonNode one(List<JsonNode> records, String action) {
+        List<JsonNode> found = records.stream().filter(n -> n.path("action").asText().equals(action)).toList();
+        assertThat(found).as(action).hasSize(1);
+        return found.getFirst();
     }
 
     @Test

@@ -70,6 +70,19 @@ class RemoteCommandsTest {
     }
 
     @Test
+    void auditVerifyWithServerReportsTheServersTableAndNamesATamperedRecord() {
+        Result ok = remote("audit verify");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).startsWith("intact: ").contains("records");
+
+        server.database().jdbi().useHandle(h -> h.execute("update audit set details = '{}' where seq = 1"));
+        Result bad = remote("audit verify");
+        assertThat(bad.exit()).isEqualTo(dev.aap.core.run.ExitCodes.NOT_FOUND);
+        assertThat(bad.err()).contains("server audit table broken at", "(seq 1)", "signature");
+        assertThat(remote("audit verify", "--file", "x.jsonl").err()).contains("give one");
+    }
+
+    @Test
     void submitWithWaitFollowsAStepsRunToItsEndAndExitsZero() {
         Result r = remote("submit", "--repo", "demo", "--strategy", "steps", "--goal", "walk three steps",
                 "--constraints", "{\"steps\":3,\"step_millis\":50}", "--wait");

@@ -77,6 +77,14 @@ class ServeRunTest {
         assertThat(api.get("/api/v1/runs/" + runId + "/artifacts").json().path("artifacts").toString())
                 .contains("pr.md").contains("checks/baseline.log").contains("run.json");
         assertThat(api.get("/api/v1/runs/" + runId + "/artifacts/pr.md").body()).contains("## Tests");
+        // the run's trail is in the server's audit table, under the token that submitted it; no day files
+        var trail = new java.util.ArrayList<JsonNode>();
+        api.get("/api/v1/audit?run=" + runId).json().path("records").forEach(trail::add);
+        assertThat(trail.getFirst().path("action").asText()).isEqualTo("run.started");
+        assertThat(trail.getFirst().path("actor").asText()).isEqualTo("token:admin");
+        assertThat(trail).extracting(n -> n.path("action").asText()).contains("sandbox.exec", "policy.verdict",
+                "git.commit").endsWith("run.finished");
+        assertThat(Files.exists(tmp.resolve("home").resolve("audit"))).isFalse();
         assertThat(api.get("/api/v1/runs/" + runId + "/artifacts/..%2F..%2Fpg%2Fpostgres.log").status())
                 .isEqualTo(404);
     }

@@ -16,6 +16,14 @@ public interface Forge {
     /** The forge's name of the repository: {@code owner/name}, or GitLab's project path. */
     String repository();
 
+    /**
+     * Who acts on the forge, as an audit actor: {@code github-app:<id>}, {@code github-token} or
+     * {@code gitlab-token}; never the credential itself.
+     */
+    default String identity() {
+        return kind() + "-token";
+    }
+
     Issue issue(long number);
 
     /** The 👀 reaction (GitHub) or the {@code eyes} award emoji (GitLab) on the issue. */

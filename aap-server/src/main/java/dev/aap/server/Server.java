@@ -1,6 +1,8 @@
 package dev.aap.server;
 
 import dev.aap.core.EnvironmentException;
+import dev.aap.core.audit.AuditKeys;
+import dev.aap.core.audit.AuditLog;
 import dev.aap.server.api.Api;
 import dev.aap.server.api.Artifacts;
 import dev.aap.server.api.Scope;
@@ -9,6 +11,7 @@ import dev.aap.server.api.TokenSecrets;
 import dev.aap.server.events.EventHub;
 import dev.aap.server.events.Notifications;
 import dev.aap.server.queue.Worker;
+import dev.aap.server.store.AuditTable;
 import dev.aap.server.store.Database;
 import dev.aap.server.store.Deliveries;
 import dev.aap.server.store.Events;
@@ -24,6 +27,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +79,9 @@ public final class Server implements AutoCloseable {
                 Math.max(8, config.workers() * 2 + 6));
         try {
             var tokens = new Tokens(db);
+            var auditTable = new AuditTable(db);
+            // one key per AAP_HOME: servers of a cluster that share a home sign with the same key
+            AuditLog audit = AuditLog.over(auditTable, AuditKeys.loadOrCreate(config.home()), Clock.systemUTC());
             String admin = firstAdminToken(tokens);
             var runs = new Runs(db);
             var repos = new Repos(db);
@@ -93,11 +100,11 @@ public final class Server implements AutoCloseable {
             var worker = new Worker(new Worker.Settings(node, config.workers(), config.leaseSeconds(), 1000),
                     runs, repos, events, steps, config.home(),
                     new dev.aap.server.queue.ForgeExecutor(config.pipeline(), webhooks.forges(), publicUrl),
-                    executors, observer, repo -> gitCredentials(webhooks, repo));
+                    executors, observer, repo -> gitCredentials(webhooks, repo), audit);
             metrics.bindWorker(worker);
             var hub = new EventHub();
             var services = new Services(config, node, db, runs, repos, tokens, events, steps, hub, worker,
-                    Artifacts.files(config.home()), registry, webhooks, new Deliveries(db));
+                    Artifacts.files(config.home()), registry, webhooks, new Deliveries(db), audit, auditTable);
             var notifications = new Notifications(db.connection(), hub, worker::wake);
             var api = new Api(services);
             Javalin app = Javalin.create(api::configure);

@@ -155,7 +155,9 @@ class OpenApiTest {
                 Call.get("/api/v1/runs/" + run + "/patch"), Call.get("/api/v1/runs/" + run + "/artifacts/nope"),
                 Call.post("/api/v1/runs/" + run + "/cancel", null),
                 Call.post("/api/v1/runs/" + run + "/retry", null),
-                Call.delete("/api/v1/tokens/reader"), Call.delete("/api/v1/tokens/reader"))) {
+                Call.delete("/api/v1/tokens/reader"), Call.delete("/api/v1/tokens/reader"),
+                Call.get("/api/v1/audit"), Call.get("/api/v1/audit?run=" + run + "&limit=1"),
+                Call.get("/api/v1/audit?since=yesterday"), Call.get("/api/v1/audit/verify"))) {
             check(validator, c, admin);
         }
         check(validator, Call.get("/api/v1/runs"), admin.as(null));

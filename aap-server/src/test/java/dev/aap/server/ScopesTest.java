@@ -59,6 +59,8 @@ class ScopesTest {
         m.put("POST /api/v1/tokens", Optional.of("admin"));
         m.put("GET /api/v1/tokens", Optional.of("admin"));
         m.put("DELETE /api/v1/tokens/{name}", Optional.of("admin"));
+        m.put("GET /api/v1/audit", Optional.of("admin"));
+        m.put("GET /api/v1/audit/verify", Optional.of("admin"));
         // authenticated by the forge's signature, not a token
         m.put("POST /webhooks/github", Optional.empty());
         m.put("POST /webhooks/gitlab", Optional.empty());

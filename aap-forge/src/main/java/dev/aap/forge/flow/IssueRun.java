@@ -24,12 +24,19 @@ public final class IssueRun {
     }
 
     private final Forge forge;
+    private final ForgeAudit audit;
     private final long issue;
     private final Progress progress;
     private long commentId;
 
     public IssueRun(Forge forge, long issue, String runId, String runUrl) {
-        this.forge = forge;
+        this(forge, issue, runId, runUrl, ForgeAudit.NONE);
+    }
+
+    /** As above, reporting each reaction, comment, push and pull request to {@code audit}. */
+    public IssueRun(Forge forge, long issue, String runId, String runUrl, ForgeAudit audit) {
+        this.forge = AuditedForge.of(forge, audit);
+        this.audit = audit;
         this.issue = issue;
         this.progress = new Progress(runId, runUrl);
     }
@@ -78,6 +85,7 @@ public final class IssueRun {
                 edit("aap has a fix but did not push it.", moved(branch, tip, foreign));
                 return new ForgeResult("branch " + branch + " has commits by someone else; not pushed", null, false);
             }
+            Pushes.record(audit, branch, pushed);
             var text = PullRequestText.of(f.runDir(), forge.kind(), issue, issueTitle);
             var open = forge.openPullRequest(branch);
             Forge.PullRequest pr;

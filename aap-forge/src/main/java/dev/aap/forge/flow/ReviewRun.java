@@ -17,12 +17,19 @@ public final class ReviewRun {
     private static final int MAX_HUNK_LINES = 15;
 
     private final Forge forge;
+    private final ForgeAudit audit;
     private final long number;
     private final long reviewId;
     private List<Forge.ReviewComment> comments = List.of();
 
     public ReviewRun(Forge forge, long number, long reviewId) {
-        this.forge = forge;
+        this(forge, number, reviewId, ForgeAudit.NONE);
+    }
+
+    /** As above, reporting each push, reply and comment to {@code audit}. */
+    public ReviewRun(Forge forge, long number, long reviewId, ForgeAudit audit) {
+        this.forge = AuditedForge.of(forge, audit);
+        this.audit = audit;
         this.number = number;
         this.reviewId = reviewId;
     }
@@ -78,6 +85,7 @@ public final class ReviewRun {
             forge.commentOnPullRequest(number, IssueRun.moved(branch, tip, foreign) + "\n\n" + Marks.COMMENT);
             return new ForgeResult("branch " + branch + " moved during the run; not pushed", null, false);
         }
+        Pushes.record(audit, branch, pushed);
         String sha = f.commit().substring(0, Math.min(12, f.commit().length()));
         answerAll("Addressed in " + sha + ".");
         forge.commentOnPullRequest(number, "aap pushed " + sha + " to `" + branch + "` for this review ("

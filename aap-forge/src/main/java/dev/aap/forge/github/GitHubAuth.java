@@ -80,6 +80,11 @@ public sealed interface GitHubAuth {
             };
         }
 
+        /** The app's numeric id. */
+        public long appId() {
+            return key.appId();
+        }
+
         @Override
         public String toString() {
             return "App[" + key.appId() + "]";

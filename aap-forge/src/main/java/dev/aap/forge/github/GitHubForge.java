@@ -53,6 +53,11 @@ public final class GitHubForge implements Forge {
     }
 
     @Override
+    public String identity() {
+        return auth instanceof GitHubAuth.App app ? "github-app:" + app.appId() : "github-token";
+    }
+
+    @Override
     public String repository() {
         return repository;
     }

@@ -24,10 +24,12 @@ public final class Api {
 
     private final Services s;
     private final Auth auth;
+    private final ApiAudit audit;
 
     public Api(Services s) {
         this.s = s;
         this.auth = new Auth(s.tokens(), s.config().requestsPerMinute());
+        this.audit = new ApiAudit(s.audit());
     }
 
     /** Configures Javalin: JSON, limits, virtual threads, filters, routes and error answers. */
@@ -45,6 +47,7 @@ public final class Api {
         new RunRoutes(s).register(r);
         new EventRoutes(s).register(r);
         new AdminRoutes(s).register(r);
+        new AuditRoutes(s).register(r);
         new SystemRoutes(s).register(r);
         new WebhookRoutes(s).register(r);
         new dev.aap.server.web.WebRoutes(s).register(config);
@@ -102,6 +105,7 @@ public final class Api {
         Timer.builder("aap.http.requests").tag("method", ctx.method().name()).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode())).publishPercentiles(0.5, 0.95, 0.99)
                 .register(s.metrics()).record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        audit.after(ctx, route);
     }
 
     private static boolean isProblem(Context ctx) {

@@ -30,14 +30,20 @@ final class Auth {
         }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
+            refused(ctx, null, null, header == null ? "no token" : "not a bearer token");
             throw unauthorized("send a token: Authorization: Bearer <token> (aap token create makes one)");
         }
         String token = header.substring(7).trim();
-        Tokens.TokenInfo info = tokens.byHash(TokenSecrets.hash(token))
-                .orElseThrow(() -> unauthorized("the token is unknown or revoked"));
+        String hash = TokenSecrets.hash(token);
+        Tokens.TokenInfo info = tokens.byHash(hash).orElse(null);
+        if (info == null) {
+            refused(ctx, null, hash.substring(0, 12), "unknown or revoked token");
+            throw unauthorized("the token is unknown or revoked");
+        }
         for (RouteRole r : roles) {
             Scope needed = (Scope) r;
             if (!needed.grantedBy(info.scopes())) {
+                refused(ctx, info.name(), null, "missing scope " + needed.label());
                 throw new Problem(403, "Forbidden", "this needs a token with the scope '" + needed.label()
                         + "'; this token has " + String.join(", ", info.scopes()));
             }
@@ -48,6 +54,11 @@ final class Auth {
                     wait);
         }
         ctx.attribute(TOKEN_ATTRIBUTE, info.name());
+    }
+
+    /** Leaves the refusal for the audit record written once the answer is known. */
+    private static void refused(Context ctx, String name, String hashPrefix, String reason) {
+        ctx.attribute(ApiAudit.REFUSED_ATTRIBUTE, new ApiAudit.Refusal(name, hashPrefix, reason));
     }
 
     private static Problem unauthorized(String detail) {

@@ -59,7 +59,8 @@ public final class ForgeExecutor implements RunExecutor {
 
     private Outcome issue(RunJob job, Forge forge, JsonNode origin) throws Exception {
         long number = origin.path("issue").asLong();
-        var run = new IssueRun(forge, number, job.runId(), publicUrl.get() + "/runs/" + job.runId());
+        var run = new IssueRun(forge, number, job.runId(), publicUrl.get() + "/runs/" + job.runId(),
+                ForgeAuditLog.of(job, forge));
         IssueRun.State earlier = job.steps().load(STEP).map(n -> new IssueRun.State(n.path("comment_id").asLong()))
                 .orElse(null);
         try {
@@ -91,7 +92,7 @@ public final class ForgeExecutor implements RunExecutor {
 
     private Outcome review(RunJob job, Forge forge, JsonNode origin) throws Exception {
         long number = origin.path("pull_request").asLong();
-        var run = new ReviewRun(forge, number, origin.path("review_id").asLong());
+        var run = new ReviewRun(forge, number, origin.path("review_id").asLong(), ForgeAuditLog.of(job, forge));
         String task;
         try {
             task = run.task();
@@ -107,7 +108,7 @@ public final class ForgeExecutor implements RunExecutor {
         var spec = new TaskSpec(s.repo(), s.baseRef(), task, s.goal(), s.acceptanceCriteria(), s.targetTests(),
                 s.strategy(), s.model(), s.budgetSeconds(), s.constraints(), s.origin());
         var withTask = new RunJob(job.runId(), job.attempt(), spec, job.repo(), job.repoDir(), job.baseCommit(),
-                job.runDir(), job.events(), job.steps(), job.cancellation());
+                job.runDir(), job.events(), job.steps(), job.cancellation(), job.requester(), job.audit());
         Outcome out = runDelegate(withTask, null);
         try {
             ForgeResult r = run.finish(job.repoDir(), finished(job, out), origin.path("branch").asText());

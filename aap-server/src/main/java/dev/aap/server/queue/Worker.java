@@ -2,6 +2,7 @@ package dev.aap.server.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aap.core.AapException;
+import dev.aap.core.audit.AuditLog;
 import dev.aap.core.pipeline.Checkpoints;
 import dev.aap.core.run.ExitCodes;
 import dev.aap.server.store.Events;
@@ -85,6 +86,7 @@ public final class Worker implements AutoCloseable {
     private final RunExecutor pipeline;
     private final Map<String, RunExecutor> byStrategy;
     private final Observer observer;
+    private final AuditLog audit;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -99,6 +101,14 @@ public final class Worker implements AutoCloseable {
     public Worker(Settings settings, Runs runs, Repos repos, Events events, Steps steps, Path home,
                   RunExecutor pipeline, Map<String, RunExecutor> byStrategy, Observer observer,
                   java.util.function.Function<RepoRecord, Map<String, String>> gitCredentials) {
+        this(settings, runs, repos, events, steps, home, pipeline, byStrategy, observer, gitCredentials, null);
+    }
+
+    /** As above, handing each run the server's audit log ({@code audit} may be null: executors keep their own). */
+    public Worker(Settings settings, Runs runs, Repos repos, Events events, Steps steps, Path home,
+                  RunExecutor pipeline, Map<String, RunExecutor> byStrategy, Observer observer,
+                  java.util.function.Function<RepoRecord, Map<String, String>> gitCredentials, AuditLog audit) {
+        this.audit = audit;
         this.settings = settings;
         this.runs = runs;
         this.repos = repos;
@@ -216,7 +226,7 @@ public final class Worker implements AutoCloseable {
                 }
             };
             var job = new RunJob(run.id(), run.attempt(), claim.spec(), repo, source.dir(), source.commit(), runDir,
-                    runEvents, store, cancellation);
+                    runEvents, store, cancellation, RunJob.requester(claim.spec(), claim.createdBy()), audit);
             RunExecutor ex = byStrategy.getOrDefault(claim.spec().strategy(), pipeline);
             outcome = ex.run(job);
         } catch (AapException e) {

@@ -39,8 +39,12 @@ public final class Runs {
         }
     }
 
-    /** A claimed run: the task to run and how many times it has been claimed (this one included). */
-    public record Claim(RunRecord run, TaskSpec spec) {
+    /**
+     * A claimed run: the task to run and how many times it has been claimed (this one included).
+     *
+     * @param createdBy who submitted the task: an API token's name, or {@code <source>:<user>} for a webhook
+     */
+    public record Claim(RunRecord run, TaskSpec spec, String createdBy) {
     }
 
     /** One page of runs, newest first; {@code nextCursor} is null on the last page. */
@@ -236,9 +240,9 @@ public final class Runs {
                     .bind("node", node).bind("lease", leaseSeconds).bind("id", id.get())
                     .map(Runs::map).one();
             h.execute("select pg_notify('aap_runs', ?)", run.id());
-            TaskSpec spec = h.createQuery("select spec from tasks where id = :id").bind("id", run.taskId())
-                    .map((rs, ctx) -> parseSpec(rs.getString(1))).one();
-            return Optional.of(new Claim(run, spec));
+            Claim claim = h.createQuery("select spec, created_by from tasks where id = :id").bind("id", run.taskId())
+                    .map((rs, ctx) -> new Claim(run, parseSpec(rs.getString(1)), rs.getString(2))).one();
+            return Optional.of(claim);
         });
     }
 
