@@ -51,29 +51,12 @@ class DiffCoverageReviewTest {
                 return units - n
             """;
 
-    private record Brain(Map<String, String> change) implements PatchStrategy {
-        @Override
-        public String name() {
-            return "scripted";
-        }
-
-        @Override
-        public boolean handles(TaskKind kind) {
-            return kind == TaskKind.REPAIR;
-        }
-
-        @Override
-        public StrategyResult run(StrategyContext ctx) {
-            return new StrategyResult.Found(List.of(new StrategyResult.Solution(change, "the change", 3, 1.0, 1,
-                    List.of())), StrategyResult.Stats.none());
-        }
-    }
 
     @Test
     void anUntestedGuardWarnsByDefaultRaisesTheRiskAndIsReportedInPullRequestAndRunJson() throws Exception {
-        Path repo = repo(Map.of("stock.py", STOCK, "test_stock.py", TEST_STOCK));
+        Path repo = FixedBrain.repo(dir, Map.of("stock.py", STOCK, "test_stock.py", TEST_STOCK));
 
-        RunResult r = run(new Brain(Map.of("stock.py", FIXED_WITH_UNTESTED_GUARD)), repo);
+        RunResult r = new FixedBrain(Map.of("stock.py", FIXED_WITH_UNTESTED_GUARD)).runOn(dir, repo);
 
         assertThat(r.status()).as(r.message()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(r.diffCoverage().summary()).isEqualTo("66% (2/3 changed lines)");
@@ -94,33 +77,15 @@ class DiffCoverageReviewTest {
 
     @Test
     void aPolicyThatBlocksOnCoverageStopsTheSamePatch() throws Exception {
-        Path repo = repo(Map.of("stock.py", STOCK, "test_stock.py", TEST_STOCK,
+        Path repo = FixedBrain.repo(dir, Map.of("stock.py", STOCK, "test_stock.py", TEST_STOCK,
                 ".aap/policy.yaml", "coverage:\n  min_diff: 90\n  severity: block\n"));
 
-        RunResult r = run(new Brain(Map.of("stock.py", FIXED_WITH_UNTESTED_GUARD)), repo);
+        RunResult r = new FixedBrain(Map.of("stock.py", FIXED_WITH_UNTESTED_GUARD)).runOn(dir, repo);
 
         assertThat(r.status()).as(r.message()).isEqualTo(RunStatus.NEEDS_HUMAN);
         assertThat(r.policyReasons()).containsExactly("diff coverage 66% (2/3 changed lines) is below 90%: uncovered"
                 + " stock.py:3");
     }
 
-    private RunResult run(PatchStrategy brain, Path repo) {
-        var pipeline = new Pipeline(RunStore.open(dir.resolve("home")), RealSandbox.bwrap(),
-                Map.of("scripted", brain), List.of(), true);
-        RunResult result = pipeline.run(new Task(repo, "", null, "scripted", Duration.ofSeconds(60), 100));
-        assertThat(result.sandbox()).isEqualTo("bwrap");
-        return result;
-    }
 
-    private Path repo(Map<String, String> files) throws Exception {
-        Path repo = Files.createDirectories(dir.resolve("repo"));
-        Git.check(repo, "init", "-q", "-b", "main");
-        for (var e : files.entrySet()) {
-            Files.createDirectories(repo.resolve(e.getKey()).getParent());
-            Files.writeString(repo.resolve(e.getKey()), e.getValue());
-        }
-        Git.check(repo, "add", "-A");
-        Git.check(repo, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "init");
-        return repo;
-    }
 }

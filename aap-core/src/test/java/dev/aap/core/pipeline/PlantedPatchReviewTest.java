@@ -55,24 +55,6 @@ class PlantedPatchReviewTest {
                 assert Stock(5).remove(0) == 5
             """;
 
-    private record Brain(Map<String, String> change) implements PatchStrategy {
-
-        @Override
-        public String name() {
-            return "scripted";
-        }
-
-        @Override
-        public boolean handles(TaskKind kind) {
-            return true;
-        }
-
-        @Override
-        public StrategyResult run(StrategyContext ctx) {
-            return new StrategyResult.Found(List.of(new StrategyResult.Solution(change, "fix remove", 1, 1.0, 1,
-                    List.of())), StrategyResult.Stats.none());
-        }
-    }
 
     @Test
     void everyForbiddenConstructInBothLanguagesIsBlockedWithItsPlace() throws Exception {
@@ -202,16 +184,6 @@ class PlantedPatchReviewTest {
     }
 
     private RunResult run(Map<String, String> change) throws Exception {
-        Path repo = Files.createDirectories(dir.resolve("repo"));
-        Git.check(repo, "init", "-q", "-b", "main");
-        Files.writeString(repo.resolve("stock.py"), STOCK);
-        Files.writeString(repo.resolve("test_stock.py"), TEST);
-        Git.check(repo, "add", "-A");
-        Git.check(repo, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "init");
-        var pipeline = new Pipeline(RunStore.open(dir.resolve("home")), RealSandbox.bwrap(),
-                Map.of("scripted", new Brain(change)), List.of(), true);
-        RunResult result = pipeline.run(new Task(repo, "", null, "scripted", Duration.ofSeconds(60), 100));
-        assertThat(result.sandbox()).isEqualTo("bwrap");
-        return result;
+        return new FixedBrain(change).runOn(dir, FixedBrain.repo(dir, Map.of("stock.py", STOCK, "test_stock.py", TEST)));
     }
 }

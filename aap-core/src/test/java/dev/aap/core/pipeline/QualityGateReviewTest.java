@@ -43,42 +43,15 @@ class QualityGateReviewTest {
                 assert remove(5, 2) == 3
             """;
 
-    /** A brain that answers every task with one fixed change. */
-    private record Brain(Map<String, String> change) implements PatchStrategy {
-
-        @Override
-        public String name() {
-            return "scripted";
-        }
-
-        @Override
-        public boolean handles(TaskKind kind) {
-            return true;
-        }
-
-        @Override
-        public StrategyResult run(StrategyContext ctx) {
-            return new StrategyResult.Found(List.of(new StrategyResult.Solution(change, "fix remove", 1, 1.0, 1,
-                    List.of())), StrategyResult.Stats.none());
-        }
-    }
 
     @Test
     void aGreenPatchThatAddsAFlake8FindingIsBlockedAtReviewWithTheReason() throws Exception {
-        Path repo = Files.createDirectories(dir.resolve("repo"));
-        Git.check(repo, "init", "-q", "-b", "main");
-        Files.writeString(repo.resolve("setup.cfg"), "[flake8]\nmax-line-length = 100\n");
-        Files.writeString(repo.resolve("stock.py"), STOCK);
-        Files.writeString(repo.resolve("test_stock.py"), TEST_STOCK);
-        Git.check(repo, "add", "-A");
-        Git.check(repo, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "init");
-        var brain = new Brain(Map.of("stock.py", "import os\n" + STOCK.replace("units + n", "units - n")));
-        var pipeline = new Pipeline(RunStore.open(dir.resolve("home")), RealSandbox.bwrap(),
-                Map.of("scripted", brain), List.of(), true);
+        Path repo = FixedBrain.repo(dir, Map.of("setup.cfg", "[flake8]\nmax-line-length = 100\n", "stock.py", STOCK,
+                "test_stock.py", TEST_STOCK));
 
-        RunResult r = pipeline.run(new Task(repo, "", null, "scripted", Duration.ofSeconds(60), 100));
+        RunResult r = new FixedBrain(Map.of("stock.py", "import os\n" + STOCK.replace("units + n", "units - n")))
+                .runOn(dir, repo);
 
-        assertThat(r.sandbox()).isEqualTo("bwrap");
         assertThat(r.status()).as(r.message()).isEqualTo(RunStatus.NEEDS_HUMAN);
         assertThat(r.message()).contains("blocked by policy", "flake8 F401 at stock.py:1", "'os' imported but unused")
                 .doesNotContain("sys");
