@@ -4,17 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aap.core.run.RunResult;
 import dev.aap.core.run.RunStatus;
-import dev.aap.core.run.RunStore;
-import dev.aap.core.run.Task;
-import dev.aap.core.run.TaskKind;
-import dev.aap.core.sandbox.RealSandbox;
-import dev.aap.core.workspace.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
