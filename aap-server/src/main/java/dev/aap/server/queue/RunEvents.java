@@ -27,10 +27,13 @@ public final class RunEvents implements EventListener {
         this.observer = observer;
     }
 
+    private static final dev.aap.core.secrets.Redactor REDACTOR = dev.aap.core.secrets.Redactor.standard();
+
     @Override
     public void onEvent(long seq, Event event) {
         Instant now = Instant.now();
-        var json = EventLog.toJson(runId, seq, now, event);
+        // the database, the live stream and webhooks see events as events.jsonl does: secrets masked
+        var json = (ObjectNode) REDACTOR.redactTree(EventLog.toJson(runId, seq, now, event));
         Shield.call(() -> events.append(runId, event.type(), now, json));
         observer.accept(event.type(), json);
         listeners.forEach(l -> l.accept(event.type(), json));
@@ -49,7 +52,7 @@ public final class RunEvents implements EventListener {
         json.put("time", now.toString());
         json.put("run_id", runId);
         json.put("type", type);
-        json.setAll(fields);
+        json.setAll((ObjectNode) REDACTOR.redactTree(fields));
         long seq = Shield.call(() -> events.append(runId, type, now, json));
         observer.accept(type, json);
         listeners.forEach(l -> l.accept(type, json));
