@@ -1,16 +1,17 @@
 package dev.aap.forge.flow;
 
+import dev.aap.core.Digest;
+import dev.aap.core.secrets.Redactor;
 import dev.aap.forge.Forge;
 import dev.aap.forge.GitRemote;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** A forge that reports each change it made to a {@link ForgeAudit}; reads pass straight through. */
+/**
+ * The forge as the flows write to it: every title and body masked for secrets first (a failure reason or a review
+ * answer can quote test output), and each change reported to a {@link ForgeAudit}; reads pass straight through.
+ */
 final class AuditedForge implements Forge {
 
     private final Forge forge;
@@ -21,9 +22,11 @@ final class AuditedForge implements Forge {
         this.audit = audit;
     }
 
-    /** {@code forge} reporting to {@code audit}, or {@code forge} itself when there is nothing to report to. */
+    private static final Redactor REDACTOR = Redactor.standard();
+
+    /** {@code forge} masking what it writes and reporting to {@code audit} (null: nothing to report to). */
     static Forge of(Forge forge, ForgeAudit audit) {
-        return audit == null || audit == ForgeAudit.NONE ? forge : new AuditedForge(forge, audit);
+        return forge instanceof AuditedForge ? forge : new AuditedForge(forge, audit == null ? ForgeAudit.NONE : audit);
     }
 
     @Override
@@ -53,16 +56,18 @@ final class AuditedForge implements Forge {
     }
 
     @Override
-    public long comment(long issue, String body) {
+    public long comment(long issue, String given) {
+        String body = REDACTOR.redact(given);
         long id = forge.comment(issue, body);
-        audit.record(new ForgeAction.Commented(issue, false, id, sha256(body), false));
+        audit.record(new ForgeAction.Commented(issue, false, id, Digest.sha256(body), false));
         return id;
     }
 
     @Override
-    public void editComment(long issue, long commentId, String body) {
+    public void editComment(long issue, long commentId, String given) {
+        String body = REDACTOR.redact(given);
         forge.editComment(issue, commentId, body);
-        audit.record(new ForgeAction.Commented(issue, false, commentId, sha256(body), true));
+        audit.record(new ForgeAction.Commented(issue, false, commentId, Digest.sha256(body), true));
     }
 
     @Override
@@ -77,14 +82,14 @@ final class AuditedForge implements Forge {
 
     @Override
     public PullRequest createPullRequest(String branch, String base, String title, String body) {
-        PullRequest pr = forge.createPullRequest(branch, base, title, body);
+        PullRequest pr = forge.createPullRequest(branch, base, REDACTOR.redact(title), REDACTOR.redact(body));
         audit.record(new ForgeAction.PullRequestSaved(pr.number(), pr.url(), true));
         return pr;
     }
 
     @Override
     public void updatePullRequest(long number, String title, String body) {
-        forge.updatePullRequest(number, title, body);
+        forge.updatePullRequest(number, REDACTOR.redact(title), REDACTOR.redact(body));
         audit.record(new ForgeAction.PullRequestSaved(number, null, false));
     }
 
@@ -95,9 +100,10 @@ final class AuditedForge implements Forge {
     }
 
     @Override
-    public long commentOnPullRequest(long number, String body) {
+    public long commentOnPullRequest(long number, String given) {
+        String body = REDACTOR.redact(given);
         long id = forge.commentOnPullRequest(number, body);
-        audit.record(new ForgeAction.Commented(number, true, id, sha256(body), false));
+        audit.record(new ForgeAction.Commented(number, true, id, Digest.sha256(body), false));
         return id;
     }
 
@@ -112,9 +118,10 @@ final class AuditedForge implements Forge {
     }
 
     @Override
-    public void reply(long number, ReviewComment comment, String body) {
+    public void reply(long number, ReviewComment comment, String given) {
+        String body = REDACTOR.redact(given);
         forge.reply(number, comment, body);
-        audit.record(new ForgeAction.ReviewReplied(number, comment.id(), comment.thread(), sha256(body)));
+        audit.record(new ForgeAction.ReviewReplied(number, comment.id(), comment.thread(), Digest.sha256(body)));
     }
 
     @Override
@@ -127,12 +134,4 @@ final class AuditedForge implements Forge {
         return forge.remote();
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }
