@@ -7,7 +7,8 @@ An author writes, inside bench/own/{java,python}/<name>/:
   bug.json        {"bug_class", "description", "source", "fixed_line", "buggy_line"}
                   source: where the program lives in the package (e.g. "stock_ledger.py");
                   fixed_line: the stripped text of exactly one line of the fix;
-                  buggy_line: its replacement (indentation kept), or null to leave the line out.
+                  buggy_line: its replacement (indentation kept), or null to leave the line out;
+                  occurrence (optional): which of several equal lines, counting from 1.
 This script writes the buggy program, the build files (pom.xml or conftest.py + pytest.ini), runs the
 tests on the buggy program to list the failing ones, writes bench.json and removes bug.json.
 Running it again on a finished package only refreshes bench.json from the files present.
@@ -26,9 +27,11 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def buggy_text(fixed, fixed_line, buggy_line):
+def buggy_text(fixed, fixed_line, buggy_line, occurrence=None):
     lines = fixed.splitlines(keepends=True)
     hits = [i for i, l in enumerate(lines) if l.strip() == fixed_line.strip()]
+    if occurrence is not None and 1 <= occurrence <= len(hits):
+        hits = [hits[occurrence - 1]]
     if len(hits) != 1:
         sys.exit("fixed_line %r matches %d lines" % (fixed_line, len(hits)))
     i = hits[0]
@@ -108,7 +111,7 @@ def assemble(pkg):
         fixed = open(os.path.join(pkg, fixed_file)).read()
         os.makedirs(os.path.dirname(os.path.join(pkg, source)), exist_ok=True)
         with open(os.path.join(pkg, source), "w") as f:
-            f.write(buggy_text(fixed, spec["fixed_line"], spec["buggy_line"]))
+            f.write(buggy_text(fixed, spec["fixed_line"], spec["buggy_line"], spec.get("occurrence")))
     else:
         old = json.load(open(meta_path))
         spec = {"bug_class": old["bug_class"], "description": old["description"]}
