@@ -25,3 +25,12 @@ def drifting_hosts(samples, tolerance_ms):
     flagged = [(h, d) for h, d in worst.items() if d > tolerance_ms]
     flagged.sort(key=lambda hd: (-hd[1], hd[0]))
     return flagged
+
+
+def report(samples, tolerance_ms):
+    """A short text for the on-call channel."""
+    flagged = drifting_hosts(samples, tolerance_ms)
+    if not flagged:
+        return "all clocks within %d ms" % tolerance_ms
+    parts = ["%s %d ms" % hd for hd in flagged]
+    return "%d host(s) drifting: %s" % (len(flagged), ", ".join(parts))

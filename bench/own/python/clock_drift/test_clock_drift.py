@@ -1,4 +1,4 @@
-from clock_drift import Sample, drift_ms, drifting_hosts
+from clock_drift import Sample, drift_ms, drifting_hosts, report
 
 
 def test_a_fast_clock_drifts():
@@ -21,3 +21,8 @@ def test_hosts_behind_the_reference_are_flagged_too():
 def test_the_worst_sample_of_a_host_counts():
     samples = [Sample("h", 1_010, 1_000), Sample("h", 1_900, 2_000)]
     assert drifting_hosts(samples, 50) == [("h", 100)]
+
+
+def test_report_text():
+    assert report([Sample("a", 100, 100)], 10) == "all clocks within 10 ms"
+    assert report([Sample("a", 100, 300), Sample("b", 150, 100)], 10) == "2 host(s) drifting: a 200 ms, b 50 ms"

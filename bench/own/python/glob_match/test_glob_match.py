@@ -1,4 +1,4 @@
-from glob_match import matches, select
+from glob_match import expand, matches, matches_any, select
 
 
 def test_literal_pattern_matches_only_itself():
@@ -23,3 +23,9 @@ def test_pattern_shorter_than_name_does_not_match():
 def test_select_applies_includes_then_excludes():
     names = ["a.py", "b.txt", "test_a.py", "c.py"]
     assert select(names, ["*.py"], ["test_*"]) == ["a.py", "c.py"]
+
+
+def test_braces_expand_to_alternatives():
+    assert expand("*.{py,txt}") == ["*.py", "*.txt"]
+    assert matches_any(["src/*.{c,h}"], "src/main.h")
+    assert not matches_any(["src/*.{c,h}"], "src/main.o")

@@ -23,3 +23,16 @@ def grep_context(lines, needle, context=1):
         if needle in line:
             keep.update(range(max(0, i - context), min(len(lines), i + context + 1)))
     return [lines[i] for i in sorted(keep)]
+
+
+LEVELS = ("DEBUG", "INFO", "WARN", "ERROR")
+
+
+def count_by_level(lines):
+    """How many lines start with each level word; lines without one are counted as OTHER."""
+    counts = {level: 0 for level in LEVELS}
+    counts["OTHER"] = 0
+    for line in lines:
+        word = line.split(" ", 1)[0]
+        counts[word if word in counts else "OTHER"] += 1
+    return counts

@@ -1,4 +1,4 @@
-from log_tail import grep_context, since, tail
+from log_tail import count_by_level, grep_context, since, tail
 
 LOG = ["boot", "start web", "ERROR disk", "retry", "start web", "ok", "ERROR net", "done"]
 
@@ -23,3 +23,10 @@ def test_since_without_the_marker_keeps_everything():
 
 def test_grep_context_merges_overlapping_windows():
     assert grep_context(LOG, "ERROR", 1) == ["start web", "ERROR disk", "retry", "ok", "ERROR net", "done"]
+
+
+def test_count_by_level():
+    counts = count_by_level(LOG)
+    assert counts["ERROR"] == 2
+    assert counts["OTHER"] == 6
+    assert counts["DEBUG"] == 0

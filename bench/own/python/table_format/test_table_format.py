@@ -1,4 +1,4 @@
-from table_format import pad, render
+from table_format import pad, render, to_text, truncate
 
 
 def test_left_and_right_padding():
@@ -28,3 +28,8 @@ def test_render_sizes_columns_to_the_widest_cell():
 def test_headers_are_centered():
     lines = render(["id"], [["12345"]])
     assert lines[0] == " id  "
+
+
+def test_long_cells_are_truncated():
+    assert truncate("abcdefgh", 6) == "abc..."
+    assert to_text(["name"], [["a very long name"]], max_cell=8) == "  name  \n--------\na ver...\n"

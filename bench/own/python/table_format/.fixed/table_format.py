@@ -26,3 +26,16 @@ def render(headers, rows, aligns=None):
     for row in cells:
         lines.append(" | ".join(pad(c, widths[i], aligns[i]) for i, c in enumerate(row)))
     return lines
+
+
+def truncate(text, width):
+    """Cuts text to width characters, marking the cut with an ellipsis."""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 3)] + "..."
+
+
+def to_text(headers, rows, aligns=None, max_cell=None):
+    if max_cell is not None:
+        rows = [[truncate(str(c), max_cell) for c in row] for row in rows]
+    return "\n".join(render(headers, rows, aligns)) + "\n"
