@@ -27,7 +27,7 @@ class SavingsPlanTest {
 
     @Test
     void yearsUntilADepositDoubles() {
-        assertEquals(8, SavingsPlan.yearsToReach(1000, 0.09, 2000));
+        assertEquals(9, SavingsPlan.yearsToReach(1000, 0.09, 2000));
         assertEquals(-1, SavingsPlan.yearsToReach(1000, 0, 2000));
     }
 
