@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 final class ConditionExtension implements Operator {
 
-    private static final int MAX_CLAUSES = 8;
+    private static final int MAX_CLAUSES = 6;
     private static final int MAX_COMPARED = 4;
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Set;
 final class StatementTemplates {
 
     private static final int MAX_TEMPLATES = 40;
-    private static final int MAX_USED = 12;
+    private static final int MAX_USED = 8;
     private static final int MAX_RENAMES = 2;
     private static final int MAX_LENGTH = 80;
 
@@ -38,7 +38,7 @@ final class StatementTemplates {
     private StatementTemplates() {
     }
 
-    /** Templates that fit before or after the statement, same method first, at most a dozen. */
+    /** Templates that fit before or after the statement, same method first, at most eight. */
     static List<Adapted> adaptedAt(Statement s, Site site) {
         Optional<TypeDeclaration> owner = s.findAncestor(TypeDeclaration.class);
         if (owner.isEmpty()) {

@@ -27,7 +27,8 @@ import java.util.Set;
 final class ValueRewrite implements Operator {
 
     private static final int MAX_NUMBERS = 3;
-    private static final int MAX_CLAUSES = 8;
+    private static final int MAX_COMPARED = 2;
+    private static final int MAX_CLAUSES = 6;
     private static final int MAX_SIZES = 3;
 
     @Override
@@ -63,7 +64,8 @@ final class ValueRewrite implements Operator {
         JType type = returns.get();
         List<String> options = new ArrayList<>();
         if (type.bool()) {
-            options.addAll(Ingredients.comparisons(Ingredients.numbers(scope, Set.of(), MAX_NUMBERS)));
+            // one pair only: every extra pair costs six comparisons
+            options.addAll(Ingredients.comparisons(Ingredients.numbers(scope, Set.of(), MAX_COMPARED)));
             options.addAll(Ingredients.clauses(scope, Set.of(), MAX_CLAUSES));
         } else if (Ingredients.numeric(type)) {
             options.addAll(Ingredients.arithmetic(Ingredients.names(scope, Set.of(), MAX_NUMBERS,
