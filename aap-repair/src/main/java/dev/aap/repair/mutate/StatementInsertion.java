@@ -59,11 +59,22 @@ final class StatementInsertion implements Operator {
             site.replace(s, text + prefix + t.text(), "insert-statement", "insert '" + t.text() + "'", t.prior());
         }
         for (String j : jumps(s, site)) {
-            site.replace(s, text + prefix + j, "insert-jump", "insert '" + j + "'", 0.2);
+            if (!redundant(j, s, block)) {
+                site.replace(s, text + prefix + j, "insert-jump", "insert '" + j + "'", 0.2);
+            }
         }
         if (s instanceof IfStmt branch && branch.getElseStmt().isEmpty()) {
             insertElse(branch, block, site);
         }
+    }
+
+    /** A jump that changes nothing: {@code continue} closing a loop body, {@code return;} closing a method. */
+    private static boolean redundant(String jump, Statement s, BlockStmt block) {
+        boolean last = block.getStatements().indexOf(s) == block.getStatements().size() - 1;
+        Node owner = block.getParentNode().orElse(null);
+        return last && (jump.equals("continue;") && (owner instanceof WhileStmt || owner instanceof ForStmt
+                || owner instanceof ForEachStmt || owner instanceof DoStmt)
+                || jump.equals("return;") && owner instanceof CallableDeclaration);
     }
 
     private static boolean jump(Statement s) {

@@ -21,6 +21,7 @@ class JavaMutatorClassesTest {
                 .isBetween(0, RANK_BOUND);
         Candidate c = m.candidates().get(rank);
         assertThat(c.operator()).isEqualTo(operator);
+        System.out.printf("%s: rank %d of %d%n", operator, rank + 1, m.candidates().size());
         return c;
     }
 
@@ -274,6 +275,22 @@ class JavaMutatorClassesTest {
                                 index = i;
                                 break;
                 """, "insert-jump");
+    }
+
+    @Test
+    void insertsNoJumpThatChangesNothing() {
+        String src = """
+                class Tally {
+                    void count(int[] values, int[] out) {
+                        for (int v : values) {
+                            out[0] += v;
+                        }
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 4);
+        assertThat(m.candidates()).filteredOn(c -> c.operator().equals("insert-jump"))
+                .extracting(Candidate::description).containsExactly("insert 'break;'", "insert 'return;'");
     }
 
     @Test
