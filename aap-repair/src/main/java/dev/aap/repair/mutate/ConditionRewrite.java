@@ -43,7 +43,7 @@ final class ConditionRewrite implements Operator {
         }
     }
 
-    private static boolean isCondition(Expression e) {
+    static boolean isCondition(Expression e) {
         Node parent = e.getParentNode().orElse(null);
         return switch (parent) {
             case IfStmt s -> s.getCondition() == e;

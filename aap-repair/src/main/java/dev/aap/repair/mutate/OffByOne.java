@@ -63,6 +63,13 @@ final class OffByOne implements Operator {
             return;
         }
         String suffix = lit instanceof LongLiteralExpr ? "L" : "";
+        for (long constant : new long[] {0, 1, -1}) {
+            // the usual sentinels and identities; neighbours of the value are already covered by ±1 below
+            if (Math.abs(constant - value.get()) > 1) {
+                site.replaceExpr(lit, constant + suffix, constant < 0 ? Precedence.UNARY : Precedence.PRIMARY,
+                        FAMILY, "change " + value.get() + " to " + constant, 0.3);
+            }
+        }
         for (long delta : new long[] {1, -1}) {
             long v = value.get() + delta;
             String description = "change " + value.get() + " to " + v;

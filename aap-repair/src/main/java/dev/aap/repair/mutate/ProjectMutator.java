@@ -20,7 +20,7 @@ final class ProjectMutator implements JavaMutator {
 
     private static final List<Operator> OPERATORS = List.of(new OperatorReplacement(), new OffByOne(),
             new ConditionRewrite(), new NameSubstitution(), new CallRewrite(), new StatementEdit(),
-            new ExpressionReuse());
+            new ExpressionReuse(), new ConditionExtension(), new ValueRewrite(), new StatementInsertion());
 
     private final Map<String, String> sources;
     private final Map<String, Optional<CompilationUnit>> units = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ final class Site {
     private final Map<Node, Scope> scopes = new IdentityHashMap<>();
     private final Map<Expression, Optional<JType>> typeCache = new IdentityHashMap<>();
     private final Map<Node, Object> memo = new IdentityHashMap<>();
+    private final Map<String, Map<Node, Object>> kindMemo = new java.util.HashMap<>();
 
     Site(SourceText source, TypeIndex index, Proposals proposals) {
         this.source = source;
@@ -63,6 +64,12 @@ final class Site {
     @SuppressWarnings("unchecked")
     <T> T memo(Node key, Function<Node, T> compute) {
         return (T) memo.computeIfAbsent(key, compute);
+    }
+
+    /** Like {@link #memo(Node, Function)}, for a second kind of value derived from the same node. */
+    @SuppressWarnings("unchecked")
+    <T> T memo(String kind, Node key, Function<Node, T> compute) {
+        return (T) kindMemo.computeIfAbsent(kind, k -> new IdentityHashMap<>()).computeIfAbsent(key, compute);
     }
 
     /** Replace the whole node with new text. */

@@ -9,7 +9,10 @@
  * {@code reuse-expression}, {@code swap-arguments}, {@code swap-operands}, {@code change-method},
  * {@code unwrap-call}, {@code negate-condition}, {@code drop-conjunct}, {@code drop-operand},
  * {@code guard-condition}, {@code widen-null-check}, {@code boolean-literal}, {@code insert-assignment},
- * {@code insert-call}, {@code delete-statement}. Priors roughly follow how often each change fixes real one-line bugs
+ * {@code insert-call}, {@code delete-statement}, and the classic one-line bug classes built from in-scope names:
+ * {@code extend-condition}, {@code condition-from-scope}, {@code return-expression}, {@code wrap-min-max-abs},
+ * {@code variable-expression}, {@code swap-index}, {@code insert-statement}, {@code insert-else},
+ * {@code insert-jump}. Priors roughly follow how often each change fixes real one-line bugs
  * (ManySStuBs4J, QuixBugs): wrong variable and boundary operators highest, statement insertion and deletion lowest.
  *
  * <p>Types come from declarations only (no classpath, no symbol solver), so candidates may not compile; validation

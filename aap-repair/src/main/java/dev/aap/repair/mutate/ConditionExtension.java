@@ -1,0 +1,63 @@
+package dev.aap.repair.mutate;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.NameExpr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Conditions built from the names in scope: a branch or loop condition extended with one more clause by
+ * {@code &&} or {@code ||} ({@code extend-condition}), and a constant condition replaced by a clause or a comparison
+ * of visible variables ({@code condition-from-scope}).
+ */
+final class ConditionExtension implements Operator {
+
+    private static final int MAX_CLAUSES = 6;
+    private static final int MAX_COMPARED = 4;
+
+    @Override
+    public void visit(Node node, Site site) {
+        if (!(node instanceof Expression e) || !ConditionRewrite.isCondition(e)) {
+            return;
+        }
+        if (e instanceof BooleanLiteralExpr) {
+            fromScope(e, site);
+        } else {
+            extend(e, site);
+        }
+    }
+
+    private static void extend(Expression cond, Site site) {
+        // a clause over a name the condition already tests is almost always redundant or contradictory
+        Set<String> mentioned = cond.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString)
+                .collect(Collectors.toSet());
+        List<String> clauses = Ingredients.clauses(site.scope(cond), mentioned, MAX_CLAUSES);
+        join(cond, clauses, BinaryExpr.Operator.AND, 0.25, site);
+        join(cond, clauses, BinaryExpr.Operator.OR, 0.2, site);
+    }
+
+    private static void join(Expression cond, List<String> clauses, BinaryExpr.Operator op, double prior, Site site) {
+        int prec = Precedence.of(op);
+        String left = Precedence.operand(site.text(cond), Precedence.of(cond), prec, false);
+        String joiner = " " + op.asString() + " ";
+        for (String clause : clauses) {
+            site.replaceExpr(cond, left + joiner + clause, prec, "extend-condition",
+                    "add '" + joiner.strip() + " " + clause + "' to the condition", prior);
+        }
+    }
+
+    private static void fromScope(Expression constant, Site site) {
+        Scope scope = site.scope(constant);
+        List<String> options = new ArrayList<>(Ingredients.comparisons(
+                Ingredients.numbers(scope, Set.of(), MAX_COMPARED)));
+        options.addAll(Ingredients.clauses(scope, Set.of(), MAX_CLAUSES));
+        for (String option : options) {
+            site.replace(constant, option, "condition-from-scope", "use '" + option + "' as the condition", 0.25);
+        }
+    }
+}
