@@ -180,36 +180,46 @@ def swap_index(ctx, col):
 
 
 def sibling_method(ctx, col):
-    """`self.withdraw(x)` -> `self.deposit(x)`: a method call replaced by another method of the same arity."""
-    by_arity = _methods_by_arity(ctx)
+    """`self.withdraw(x)` -> `self.deposit(x)`: a method call replaced by another method of the same class with
+    the same arity; the class is the enclosing one for `self`/`cls`, else the one defining the called name."""
+    classes = [n for n in ast.walk(ctx.tree.module) if isinstance(n, ast.ClassDef)]
     for node in ctx.of(ast.Call):
         if not isinstance(node.func, ast.Attribute) or node.keywords \
                 or any(isinstance(a, ast.Starred) for a in node.args):
             continue
+        owners = _owners(ctx, node, classes)
         prefix = ctx.seg(node.func.value)
         rest = ctx.src.text[ctx.src.span(node.func)[1]:ctx.src.span(node)[1]]
-        for other in by_arity.get(len(node.args), []):
-            if other != node.func.attr:
-                func = ast.Attribute(value=node.func.value, attr=other, ctx=ast.Load())
-                new = ast.Call(func=func, args=node.args, keywords=[])
-                col.replace(node, new, ["%s.%s%s" % (prefix, other, rest)], "replace-function", 0.25)
+        fn = ctx.function(node)
+        # the calling method itself is no sibling: calling it would recurse
+        skip = {node.func.attr, fn.name if fn is not None else None}
+        for other in _siblings(owners, skip, len(node.args)):
+            func = ast.Attribute(value=node.func.value, attr=other, ctx=ast.Load())
+            new = ast.Call(func=func, args=node.args, keywords=[])
+            col.replace(node, new, ["%s.%s%s" % (prefix, other, rest)], "replace-function", 0.25)
 
 
-def _methods_by_arity(ctx):
-    cached = getattr(ctx, "_methods_by_arity", None)
-    if cached is not None:
-        return cached
-    out = {}
-    for n in ast.walk(ctx.tree.module):
-        if isinstance(n, ast.ClassDef):
-            for fn in n.body:
-                if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and not fn.name.startswith("__") \
-                        and not fn.args.vararg and not fn.args.kwonlyargs:
-                    arity = len(fn.args.args) - (0 if _static(fn) else 1)
-                    out.setdefault(arity, [])
-                    if fn.name not in out[arity]:
-                        out[arity].append(fn.name)
-    ctx._methods_by_arity = out
+def _owners(ctx, node, classes):
+    receiver = node.func.value
+    if isinstance(receiver, ast.Name) and receiver.id in ("self", "cls"):
+        return [a for a in ctx.tree.ancestors(node) if isinstance(a, ast.ClassDef)][:1]
+    return [c for c in classes if any(_methods(c, node.func.attr))]
+
+
+def _methods(cls, name=None):
+    for fn in cls.body:
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and not fn.name.startswith("__") \
+                and not fn.args.vararg and not fn.args.kwonlyargs and (name is None or fn.name == name):
+            yield fn
+
+
+def _siblings(owners, skip, arity):
+    out = []
+    for cls in owners:
+        for fn in _methods(cls):
+            if fn.name not in skip and fn.name not in out \
+                    and len(fn.args.args) - (0 if _static(fn) else 1) == arity:
+                out.append(fn.name)
     return out
 
 

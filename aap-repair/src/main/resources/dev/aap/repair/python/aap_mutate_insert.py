@@ -220,7 +220,8 @@ def _else_bodies(ctx, node):
             t = s.targets[0].id
             used = {n.id for n in ast.walk(s) if isinstance(n, ast.Name)}
             out += ["%s = %s" % (t, v) for v in ctx.variables(node) if v not in used][:4]
-    for stmt in _pool(ctx, node)[:4]:
+    own = {id(n) for s in node.body for n in ast.walk(s)}
+    for stmt in [s for s in _pool(ctx, node) if id(s) not in own][:4]:
         out += adapted(ctx, stmt, node)[:1]
     out += _jumps(ctx, node)
     seen, unique = set(), []
