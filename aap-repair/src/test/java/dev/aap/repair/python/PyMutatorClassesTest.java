@@ -4,7 +4,9 @@ import dev.aap.repair.candidate.Candidate;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One case per classic one-line bug class: the fix is among the line's candidates, and near the front. */
 class PyMutatorClassesTest {
 
+    // one script run per sample and line: each case asks about several fixes of the same line
+    private static final Map<String, List<Candidate>> CACHE = new ConcurrentHashMap<>();
+
     private static List<Candidate> candidates(String source, int line) {
-        return PythonMutator.candidates("m.py", source, Set.of(line));
+        return CACHE.computeIfAbsent(line + "\u0000" + source,
+                k -> PythonMutator.candidates("m.py", source, Set.of(line)));
     }
 
     /** The fix's position in the line's ranked candidates, or -1. */
