@@ -16,7 +16,7 @@ final class PythonScripts {
     static final String WORKER = "aap_worker.py";
     static final String MUTATOR = "aap_mutate.py";
     private static final List<String> FILES = List.of("aap_cov.py", WORKER, "aap_worker_child.py", MUTATOR,
-            "aap_mutate_ops.py", "aap_mutate_scope.py");
+            "aap_mutate_ops.py", "aap_mutate_scope.py", "aap_mutate_clauses.py", "aap_mutate_insert.py");
 
     private static volatile Path shared;
 

@@ -11,7 +11,12 @@ import ast
 import json
 import sys
 
-from aap_mutate_ops import OPERATORS, Context
+import aap_mutate_clauses
+import aap_mutate_insert
+import aap_mutate_ops
+from aap_mutate_ops import Context
+
+OPERATORS = aap_mutate_ops.OPERATORS + aap_mutate_clauses.OPERATORS + aap_mutate_insert.OPERATORS
 
 
 class Source:

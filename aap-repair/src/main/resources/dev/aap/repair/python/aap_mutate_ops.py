@@ -130,6 +130,11 @@ def const(value):
     return ast.Constant(value=value)
 
 
+def int_const(value):
+    # the parser reads -1 as a minus applied to 1, so that is the tree a negative literal must match
+    return const(value) if value >= 0 else ast.UnaryOp(op=ast.USub(), operand=const(-value))
+
+
 def comparison_operator(ctx, col):
     for node in ctx.of(ast.Compare):
         operands = [node.left] + node.comparators
@@ -220,10 +225,10 @@ def literals(ctx, col):
         elif type(v) is int:
             for delta in (1, -1):
                 nv = v + delta
-                col.replace(node, const(nv), texts(str(nv)), "literal-off-by-one", 0.45)
-            for nv in (0, 1):
+                col.replace(node, int_const(nv), texts(str(nv)), "literal-off-by-one", 0.45)
+            for nv in (0, 1, -1):
                 if nv != v and abs(nv - v) != 1:
-                    col.replace(node, const(nv), texts(str(nv)), "numeric-constant", 0.2)
+                    col.replace(node, int_const(nv), texts(str(nv)), "numeric-constant", 0.2)
         elif type(v) is float:
             for nv in (0.0, 1.0):
                 if nv != v:
