@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "aap", mixinStandardHelpOptions = true, version = "aap 0.1.0",
         description = "AIAutoProgramming: turns a failing test into a verified, reviewed branch.",
         subcommands = {FixCommand.class, BenchCommand.class, RunsCommand.class, ReplayCommand.class,
-                IndexCommand.class, DoctorCommand.class, ServeCommand.class, SubmitCommand.class, TokenCommand.class,
-                GcCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+                IndexCommand.class, LearnCommand.class, DoctorCommand.class, ServeCommand.class, SubmitCommand.class,
+                TokenCommand.class, GcCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -6,6 +6,7 @@ import dev.aap.core.pipeline.StrategyResult;
 import dev.aap.repair.candidate.Candidate;
 import dev.aap.repair.localize.Suspicious;
 import dev.aap.repair.localize.TestCoverage;
+import dev.aap.repair.priors.FamilyPriors;
 import dev.aap.repair.validate.CandidateValidator;
 import dev.aap.repair.validate.Verdict;
 
@@ -36,9 +37,16 @@ final class SearchLoop {
     private final LanguageSupport lang;
     private final List<String> failing;
     private final List<String> passing;
+    private final FamilyPriors priors;
 
+    /** Orders candidates by suspiciousness times the operators' own numbers (no family priors). */
     SearchLoop(StrategyContext ctx, LanguageSupport lang, List<TestCoverage> coverage) {
+        this(ctx, lang, coverage, FamilyPriors.NONE);
+    }
+
+    SearchLoop(StrategyContext ctx, LanguageSupport lang, List<TestCoverage> coverage, FamilyPriors priors) {
         this.ctx = ctx;
+        this.priors = priors;
         this.lang = lang;
         // tests that failed at base and are not targets (pre-existing failures) may keep failing
         var targets = new java.util.HashSet<>(ctx.targets());
@@ -195,7 +203,7 @@ final class SearchLoop {
         for (Suspicious s : lines) {
             byFile.computeIfAbsent(s.file(), f -> new HashMap<>()).merge(s.line(), s.score(), Math::max);
         }
-        var out = new ArrayList<Scored>();
+        List<Scored> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (var e : byFile.entrySet()) {
             String file = e.getKey();
@@ -215,9 +223,37 @@ final class SearchLoop {
                 out.add(new Scored(c, lineScore * c.prior(), newText));
             }
         }
+        if (!priors.isNone()) {
+            out = rescore(out, byFile);
+        }
         // stable: equal scores keep the generator's order
-        out.sort(Comparator.comparingDouble(Scored::score).reversed());
+        out.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(Comparator.comparingDouble((Scored s) -> s.candidate().prior()).reversed()));
         return out;
+    }
+
+    /**
+     * Suspiciousness x family prior / the family's candidates on that line: the family prior is how often a one-line
+     * bug is of the family's pattern, shared by the alternatives the family offers at the line, so a family that
+     * proposes twenty names does not crowd out one that proposes two. The operator's own number then only breaks
+     * ties, i.e. orders candidates within a family.
+     */
+    private ArrayList<Scored> rescore(List<Scored> scored, Map<String, Map<Integer, Double>> byFile) {
+        var perFamily = new HashMap<String, Integer>();
+        scored.forEach(s -> perFamily.merge(familyKey(s.candidate()), 1, Integer::sum));
+        var out = new ArrayList<Scored>(scored.size());
+        for (Scored s : scored) {
+            Candidate c = s.candidate();
+            Map<Integer, Double> susp = byFile.get(c.file());
+            double lineScore = susp.getOrDefault(c.line(), minScore(susp));
+            double score = lineScore * priors.of(c.operator()) / perFamily.get(familyKey(c));
+            out.add(new Scored(c, score, s.newText()));
+        }
+        return out;
+    }
+
+    private static String familyKey(Candidate c) {
+        return c.file() + "\0" + c.line() + "\0" + c.operator();
     }
 
     private static double minScore(Map<Integer, Double> susp) {

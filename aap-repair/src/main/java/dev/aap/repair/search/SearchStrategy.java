@@ -8,9 +8,13 @@ import dev.aap.core.pipeline.StrategyResult;
 import dev.aap.repair.localize.Ochiai;
 import dev.aap.repair.localize.Suspicious;
 import dev.aap.repair.localize.TestCoverage;
+import dev.aap.repair.priors.FamilyPriors;
+import dev.aap.repair.priors.Priors;
+import dev.aap.repair.priors.RepoPriors;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The offline brain: per-test coverage → Ochiai → mutation/template candidates ordered by suspiciousness × prior →
@@ -52,10 +56,11 @@ public final class SearchStrategy implements PatchStrategy {
             Duration limit = testLimit(coverage);
             lang.validators().forEach(v -> v.setTestLimit(limit));
             ctx.events().emit(new Event.StepStarted("code-test"));
-            var loop = new SearchLoop(ctx, lang, coverage);
+            FamilyPriors priors = priors(ctx);
+            var loop = new SearchLoop(ctx, lang, coverage, priors);
             StrategyResult result = loop.run(ranked.stream().limit(MAX_LINES).toList());
             ctx.events().emit(new Event.StepFinished("code-test", (System.nanoTime() - t0) / 1_000_000,
-                    result.stats().validated() + " candidates validated"));
+                    result.stats().validated() + " candidates validated, operator priors from " + priors.source()));
             if (result instanceof StrategyResult.NotFound nf) {
                 // what a strategy taking over (hybrid) starts from
                 return new StrategyResult.NotFound(nf.reason(), nf.stats(), locations(ranked));
@@ -98,6 +103,19 @@ public final class SearchStrategy implements PatchStrategy {
             return Duration.ofSeconds(2);
         }
         return Duration.ofMillis(Math.max(1_000, Math.min(10_000, slowest * 5)));
+    }
+
+    /**
+     * The published family priors of the project's language, blended with the repository's own fix history when
+     * {@code aap learn} stored it under {@code AAP_HOME/priors} ({@code AAP_HOME} is the parent of the cache).
+     */
+    static FamilyPriors priors(StrategyContext ctx) {
+        String language = ctx.build().language();
+        Optional<RepoPriors> repo = Optional.empty();
+        if (ctx.cacheDir() != null && ctx.cacheDir().getParent() != null && ctx.workspace() != null) {
+            repo = RepoPriors.read(RepoPriors.fileFor(ctx.cacheDir().getParent(), ctx.workspace().source().topLevel()));
+        }
+        return repo.map(r -> Priors.published().family(language, r)).orElseGet(() -> Priors.published().family(language));
     }
 
     private static LanguageSupport open(StrategyContext ctx) {
