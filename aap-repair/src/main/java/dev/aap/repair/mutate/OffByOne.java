@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
 final class OffByOne implements Operator {
 
     private static final String FAMILY = "off-by-one";
+    /** An operand added to an expression ('x' to 'x + 1'): not a literal change, so not the literal's family. */
+    private static final String EXPRESSION = "expression-off-by-one";
+    /** The comparison and its literal changed together ('x > 9' to 'x >= 10'). */
+    private static final String COMPARISON = "comparison-and-literal";
 
     @Override
     public void visit(Node node, Site site) {
@@ -96,15 +100,15 @@ final class OffByOne implements Operator {
         }
         String text = Precedence.operand(site.text(e), Precedence.of(e), Precedence.of(BinaryExpr.Operator.PLUS),
                 false);
-        site.replaceExpr(e, text + " + 1", Precedence.of(BinaryExpr.Operator.PLUS), FAMILY, "add 1", prior);
-        site.replaceExpr(e, text + " - 1", Precedence.of(BinaryExpr.Operator.PLUS), FAMILY, "subtract 1", prior);
+        site.replaceExpr(e, text + " + 1", Precedence.of(BinaryExpr.Operator.PLUS), EXPRESSION, "add 1", prior);
+        site.replaceExpr(e, text + " - 1", Precedence.of(BinaryExpr.Operator.PLUS), EXPRESSION, "subtract 1", prior);
         if (isArgument(e)) {
             List<String> others = site.scope(e).compatible(JType.INT, "").stream()
                     .filter(v -> !mentions(e, v)).limit(4).toList();
             for (String v : others) {
-                site.replaceExpr(e, text + " - " + v, Precedence.of(BinaryExpr.Operator.PLUS), FAMILY,
+                site.replaceExpr(e, text + " - " + v, Precedence.of(BinaryExpr.Operator.PLUS), EXPRESSION,
                         "subtract " + v, 0.2);
-                site.replaceExpr(e, text + " + " + v, Precedence.of(BinaryExpr.Operator.PLUS), FAMILY,
+                site.replaceExpr(e, text + " + " + v, Precedence.of(BinaryExpr.Operator.PLUS), EXPRESSION,
                         "add " + v, 0.2);
             }
         }
@@ -164,7 +168,7 @@ final class OffByOne implements Operator {
                 String v = Long.toString(value.get() + delta);
                 String newGap = gap.replaceFirst(Pattern.quote(op), other.asString());
                 String text = literalRight ? site.text(b.getLeft()) + newGap + v : v + newGap + site.text(b.getRight());
-                site.replace(b, text, FAMILY, "replace '" + op + "' with '" + other.asString() + "' and change "
+                site.replace(b, text, COMPARISON, "replace '" + op + "' with '" + other.asString() + "' and change "
                         + value.get() + " to " + v, 0.2);
             }
         }

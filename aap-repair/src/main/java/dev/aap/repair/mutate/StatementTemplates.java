@@ -44,7 +44,7 @@ final class StatementTemplates {
         if (owner.isEmpty()) {
             return List.of();
         }
-        List<Template> all = site.memo("statement-templates", owner.get(), o -> collect(o, site));
+        List<Template> all = site.memo("statementTemplates", owner.get(), o -> collect(o, site));
         Optional<CallableDeclaration> method = s.findAncestor(CallableDeclaration.class);
         List<Template> ordered = new ArrayList<>();
         all.stream().filter(t -> method.isPresent() && t.origin().isDescendantOf(method.get())).forEach(ordered::add);
