@@ -88,7 +88,7 @@ final class PythonSupport implements LanguageSupport {
     }
 
     @Override
-    public java.util.Optional<List<TestCoverage>> coverageWith(java.util.Map<String, String> changed,
+    public synchronized java.util.Optional<List<TestCoverage>> coverageWith(java.util.Map<String, String> changed,
                                                                List<String> tests) {
         // the same tracer as the baseline, on a copy holding the patch: the workspace itself stays untouched
         Path copy = ProjectCopy.of(ctx.buildCtx().projectDir(), scratch.resolve("cover-" + (++covered)));

@@ -181,6 +181,7 @@ final class SearchLoop {
         private final java.util.ArrayDeque<Integer> retries = new java.util.ArrayDeque<>();
         private int next;
         private int done;
+        private int started;
         private int compiled;
         private long firstPlausible = -1;
         private int stopAt = Integer.MAX_VALUE;
@@ -189,14 +190,17 @@ final class SearchLoop {
 
         /** The next queue index; past the queue, retries come back as {@code size + index}; -1 to stop. */
         synchronized int take(int size) {
-            if (stop || ctx.pastDeadline() || done >= ctx.task().maxCandidates() || next >= stopAt
+            // candidates handed out, not finished ones: with several validators the latter overshoots the cap
+            if (stop || ctx.pastDeadline() || started >= ctx.task().maxCandidates() || next >= stopAt
                     || (exploreUntil != null && Instant.now().isAfter(exploreUntil))) {
                 return -1;
             }
             if (next < size) {
+                started++;
                 return next++;
             }
             if (solutions.isEmpty() && !retries.isEmpty()) {
+                started++;
                 return size + retries.poll();
             }
             return -1;
