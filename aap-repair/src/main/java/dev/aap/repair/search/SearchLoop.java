@@ -97,6 +97,9 @@ final class SearchLoop {
             } catch (RuntimeException e) {
                 anti = null; // an unreadable change is judged by the other rules
             }
+            if (anti != null) {
+                ctx.events().emit(new Event.Warning("'" + f.solution().summary() + "' ranks last: it " + anti));
+            }
             judged.add(new SolutionRanking.Judged(f.solution(), anti, fileScores.getOrDefault(c.file(), 0.0),
                     0));
         }

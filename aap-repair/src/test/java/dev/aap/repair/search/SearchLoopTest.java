@@ -197,6 +197,8 @@ class SearchLoopTest {
 
         assertThat(found.solutions()).extracting(StrategyResult.Solution::summary)
                 .containsExactly("replace 'v > hi' with 'v >= hi' in Calc.java:3");
+        assertThat(Files.readString(dir.resolve("events.jsonl")))
+                .contains("'replace 'v > hi' with 'true' in Calc.java:3' ranks last: it makes the condition");
     }
 
     @Test
