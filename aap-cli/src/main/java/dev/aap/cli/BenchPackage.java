@@ -49,12 +49,26 @@ record BenchPackage(Path dir, String name, String language, String buggyFile, St
                     if (!only.isEmpty() && !only.contains(name)) {
                         continue;
                     }
+                    String fixed = n.path("fixed_file").asText();
+                    requireHidden(meta, fixed);
                     out.add(new BenchPackage(d, name, n.path("language").asText(lang),
-                            n.path("buggy_file").asText(), n.path("fixed_file").asText()));
+                            n.path("buggy_file").asText(), fixed));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The reference fix must live under {@code .fixed/}, the one folder the engine's copy leaves out: anywhere else
+     * the engine would see the answer.
+     */
+    private static void requireHidden(Path meta, String fixed) {
+        Path rel = Path.of(fixed).normalize();
+        if (fixed.isBlank() || rel.isAbsolute() || !rel.startsWith(".fixed") || rel.getNameCount() < 2) {
+            throw new BadInputException(meta + " names fixed_file '" + fixed + "' outside .fixed/: the engine would"
+                    + " see the reference fix; move it to .fixed/ and name that path");
+        }
     }
 
     /** Copies the package without {@code .fixed/} and {@code bench.json} into a new git repository. */

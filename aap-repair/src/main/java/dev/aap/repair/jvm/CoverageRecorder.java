@@ -51,12 +51,22 @@ final class CoverageRecorder {
         });
     }
 
+    /** A patched class instrumented (not cached: each patch brings its own bytes). */
+    byte[] instrument(String name, byte[] bytes) throws IOException {
+        return instrumenter.instrument(bytes, name);
+    }
+
     void reset() {
         data.reset();
     }
 
     /** Covered lines since the last reset, keyed by {@code package/dirs/File.java}; resets the probes. */
     Map<String, Set<Integer>> collect() {
+        return collect(Map.of());
+    }
+
+    /** As {@link #collect()}, reading the probes of patched classes against their own bytes. */
+    Map<String, Set<Integer>> collect(Map<String, byte[]> patched) {
         var execution = new ExecutionDataStore();
         // the store keeps RuntimeData's own objects, so resetting while collecting would wipe what was collected
         data.collect(execution, new SessionInfoStore(), false);
@@ -66,10 +76,11 @@ final class CoverageRecorder {
             if (!d.hasHits()) {
                 continue;
             }
-            var file = classes.find(d.getName().replace('/', '.'));
+            String binary = d.getName().replace('/', '.');
+            var file = classes.find(binary);
             if (file.isPresent()) {
                 try {
-                    analyzer.analyzeClass(file.get().bytes(), d.getName());
+                    analyzer.analyzeClass(patched.getOrDefault(binary, file.get().bytes()), d.getName());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

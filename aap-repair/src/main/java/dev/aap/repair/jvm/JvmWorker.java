@@ -94,17 +94,36 @@ public final class JvmWorker implements CandidateValidator {
      * relative to the project root. A test that hangs past {@code perTest} counts as failing with no lines.
      */
     public synchronized List<TestCoverage> coverage(List<String> testIds, Duration perTest) {
+        return cover(testIds, perTest, Map.of());
+    }
+
+    /**
+     * As {@link #coverage(List, Duration)} with changed sources compiled and put in place of their classes, so a
+     * patch's coverage compares line for line with the baseline's.
+     *
+     * @throws EnvironmentException when the changed sources do not compile
+     */
+    public synchronized List<TestCoverage> coverage(Map<String, String> changed, List<String> testIds,
+                                                    Duration perTest) {
+        var compiled = compiler.compile(changed);
+        if (compiled instanceof CandidateCompiler.Result.Failed f) {
+            throw new EnvironmentException("a patch to measure does not compile: " + f.message());
+        }
+        return cover(testIds, perTest, ((CandidateCompiler.Result.Compiled) compiled).classes());
+    }
+
+    private List<TestCoverage> cover(List<String> testIds, Duration perTest, Map<String, byte[]> classes) {
         var sources = new SourceIndex(project);
         var out = new ArrayList<TestCoverage>();
         for (String id : testIds) {
             long t0 = System.nanoTime();
             boolean cold = worker == null || !warm;
-            Exchange answer = call(new Request.Cover(id), perTest);
+            Exchange answer = call(new Request.Cover(id, classes), perTest);
             if (answer instanceof Exchange.TimedOut && cold) {
                 // class loading and instrumentation on a fresh JVM can eat a short budget on a busy machine:
                 // a timeout there is no verdict yet, so the test gets one more try on the now warm worker
                 t0 = System.nanoTime();
-                answer = call(new Request.Cover(id), perTest);
+                answer = call(new Request.Cover(id, classes), perTest);
             }
             long ms = millisSince(t0);
             out.add(switch (answer) {

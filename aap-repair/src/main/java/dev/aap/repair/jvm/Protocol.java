@@ -42,8 +42,19 @@ final class Protocol {
         record Discover() implements Request {
         }
 
-        /** Run one test alone with the main classes instrumented for line coverage. */
-        record Cover(String testId) implements Request {
+        /**
+         * Run one test alone with the main classes instrumented for line coverage; {@code classes} (binary name to
+         * class file, may be empty) replace compiled ones, to measure a patch the way the baseline was measured.
+         */
+        record Cover(String testId, Map<String, byte[]> classes) implements Request {
+
+            public Cover {
+                classes = classes == null ? Map.of() : Map.copyOf(classes);
+            }
+
+            public Cover(String testId) {
+                this(testId, Map.of());
+            }
         }
 
         /** Run tests against these class bytes (binary name to class file) overriding the compiled ones. */

@@ -76,9 +76,13 @@ final class WorkerSession {
         }
         var leaks = ThreadLeaks.snapshot();
         coverage.reset();
-        var loader = new CandidateLoader(junit, classes, Map.of(), coverage::classBytes);
+        var patched = new java.util.HashMap<String, byte[]>();
+        for (var e : request.classes().entrySet()) {
+            patched.put(e.getKey(), coverage.instrument(e.getKey(), e.getValue()));
+        }
+        var loader = new CandidateLoader(junit, classes, patched, coverage::classBytes);
         TestPlatform.Outcome outcome = platform.run(loader, List.of(request.testId()), id -> { });
-        var lines = coverage.collect();
+        var lines = coverage.collect(request.classes());
         addFailureLines(outcome, lines);
         // a skipped (disabled) test counts as passing: it covers nothing, so it cannot sway fault localization
         return new Reply.Covered(outcome.passed(), lines, leaks.leaked());

@@ -170,6 +170,11 @@ final class JavaSupport implements LanguageSupport {
     }
 
     @Override
+    public java.util.Optional<List<TestCoverage>> coverageWith(Map<String, String> changed, List<String> tests) {
+        return java.util.Optional.of(worker.coverage(changed, tests, Duration.ofSeconds(5)));
+    }
+
+    @Override
     public synchronized void close() {
         worker.close();
         extra.forEach(JvmWorker::close);

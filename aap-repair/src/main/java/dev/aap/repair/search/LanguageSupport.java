@@ -29,6 +29,22 @@ interface LanguageSupport extends AutoCloseable {
     /** Time one candidate may take before its worker is killed. */
     Duration candidateTimeout();
 
+    /** Why a plausible patch looks overfitted ({@link AntiPatterns}), or null when it does not. */
+    default String antiPattern(String file, String original, String patched, String operator,
+                               AntiPatterns.Reach reach) {
+        return AntiPatterns.classify(AntiPatterns.Language.of(file), file, original, patched, operator, reach,
+                "python3");
+    }
+
+    /**
+     * Per-test coverage of {@code tests} with the {@code changed} files in place, measured the way {@link #coverage}
+     * measures the baseline; empty when this language cannot measure a patch.
+     */
+    default java.util.Optional<List<TestCoverage>> coverageWith(java.util.Map<String, String> changed,
+                                                                List<String> tests) {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 

@@ -22,6 +22,7 @@ final class PythonSupport implements LanguageSupport {
     private final Path scratch;
     private final PytestWorker worker;
     private final List<PytestWorker> extra = new java.util.ArrayList<>();
+    private int covered;
 
     private PythonSupport(StrategyContext ctx, String python, Path scratch, PytestWorker worker) {
         this.ctx = ctx;
@@ -77,6 +78,31 @@ final class PythonSupport implements LanguageSupport {
     @Override
     public Duration candidateTimeout() {
         return Duration.ofSeconds(10);
+    }
+
+    @Override
+    public String antiPattern(String file, String original, String patched, String operator,
+                              AntiPatterns.Reach reach) {
+        return AntiPatterns.classify(AntiPatterns.Language.of(file), file, original, patched, operator, reach,
+                python);
+    }
+
+    @Override
+    public synchronized java.util.Optional<List<TestCoverage>> coverageWith(java.util.Map<String, String> changed,
+                                                               List<String> tests) {
+        // the same tracer as the baseline, on a copy holding the patch: the workspace itself stays untouched
+        Path copy = ProjectCopy.of(ctx.buildCtx().projectDir(), scratch.resolve("cover-" + (++covered)));
+        try {
+            for (var e : changed.entrySet()) {
+                java.nio.file.Files.writeString(copy.resolve(e.getKey()), e.getValue());
+            }
+        } catch (java.io.IOException e) {
+            throw new EnvironmentException("cannot write a patch to " + copy + ": " + e.getMessage(), e);
+        }
+        var timed = PythonCoverage.collectTimed(ctx.buildCtx().sandbox(), copy, python,
+                scratch.resolve("cover-scratch-" + covered), Duration.ofSeconds(2));
+        var wanted = new java.util.HashSet<>(tests);
+        return java.util.Optional.of(timed.tests().stream().filter(t -> wanted.contains(t.testId())).toList());
     }
 
     @Override

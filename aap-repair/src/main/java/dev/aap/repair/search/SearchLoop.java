@@ -38,6 +38,11 @@ final class SearchLoop {
     private final List<String> failing;
     private final List<String> passing;
     private final FamilyPriors priors;
+    private final List<TestCoverage> coverage;
+
+    /** A plausible patch and the candidate that made it, until the ranking has judged it. */
+    private record Found(StrategyResult.Solution solution, Candidate candidate, String newText) {
+    }
 
     /** Orders candidates by suspiciousness times the operators' own numbers (no family priors). */
     SearchLoop(StrategyContext ctx, LanguageSupport lang, List<TestCoverage> coverage) {
@@ -48,6 +53,7 @@ final class SearchLoop {
         this.ctx = ctx;
         this.priors = priors;
         this.lang = lang;
+        this.coverage = List.copyOf(coverage);
         // tests that failed at base and are not targets (pre-existing failures) may keep failing
         var targets = new java.util.HashSet<>(ctx.targets());
         List<String> allFailing = coverage.stream().filter(c -> !c.passed()).map(TestCoverage::testId).toList();
@@ -76,7 +82,63 @@ final class SearchLoop {
                 }
             }
         }
-        return state.result(queue.size(), lines.size());
+        List<Found> found = state.found();
+        if (found.isEmpty()) {
+            return state.notFound(queue.size(), lines.size());
+        }
+        return new StrategyResult.Found(SolutionRanking.rank(judge(found, lines)), state.stats(queue.size()));
+    }
+
+    /** What the ranking needs to know about each plausible patch (anti-pattern, file score, coverage change). */
+    private List<SolutionRanking.Judged> judge(List<Found> found, List<Suspicious> lines) {
+        Map<String, Double> fileScores = new HashMap<>();
+        lines.forEach(l -> fileScores.merge(l.file(), l.score(), Math::max));
+        Set<String> executed = new HashSet<>();
+        coverage.stream().filter(t -> !t.passed()).forEach(t -> executed.addAll(t.lines().keySet()));
+        var reach = new AntiPatterns.Reach(executed, lines.isEmpty() ? null : lines.get(0).file());
+        var judged = new ArrayList<SolutionRanking.Judged>();
+        for (Found f : found) {
+            Candidate c = f.candidate();
+            String anti;
+            try {
+                anti = lang.antiPattern(c.file(), source(c.file()), f.newText(), c.operator(), reach);
+            } catch (RuntimeException e) {
+                anti = null; // an unreadable change is judged by the other rules
+            }
+            if (anti != null) {
+                ctx.events().emit(new Event.Warning("'" + f.solution().summary() + "' ranks last: it " + anti));
+            }
+            judged.add(new SolutionRanking.Judged(f.solution(), anti, fileScores.getOrDefault(c.file(), 0.0),
+                    0));
+        }
+        if (judged.stream().filter(j -> j.antiPattern() == null).count() < 2) {
+            return judged;
+        }
+        // only patches still in the running are worth re-measuring; each costs one pass over the affected tests
+        var out = new ArrayList<SolutionRanking.Judged>();
+        for (int i = 0; i < judged.size(); i++) {
+            SolutionRanking.Judged j = judged.get(i);
+            out.add(j.antiPattern() != null || ctx.pastDeadline() ? j
+                    : new SolutionRanking.Judged(j.solution(), null, j.fileScore(), coverageChanges(found.get(i))));
+        }
+        return out;
+    }
+
+    /** Passing tests that executed the patched file and execute different lines with the patch (0: unknown). */
+    private int coverageChanges(Found f) {
+        String file = f.candidate().file();
+        List<TestCoverage> affected = coverage.stream()
+                .filter(t -> t.passed() && t.lines().containsKey(file)).toList();
+        if (affected.isEmpty()) {
+            return 0;
+        }
+        try {
+            return lang.coverageWith(Map.of(file, f.newText()), affected.stream().map(TestCoverage::testId).toList())
+                    .map(after -> CoverageShift.changedTests(affected, after, file, source(file), f.newText()))
+                    .orElse(0);
+        } catch (RuntimeException e) {
+            return 0; // a measurement that fails says nothing about the patch
+        }
     }
 
     /**
@@ -115,7 +177,7 @@ final class SearchLoop {
                 solution = new StrategyResult.Solution(Map.of(c.file(), s.newText()), summary, changed, s.score(),
                         at, failing);
             }
-            int n = state.record(v, solution);
+            int n = state.record(v, solution == null ? null : new Found(solution, c, s.newText()));
             if (solution != null) {
                 ctx.events().emit(new Event.PlausibleFound(n, c.file(), c.line(), c.description(),
                         solution.changedLines(), solution.foundAtMillis()));
@@ -126,10 +188,11 @@ final class SearchLoop {
     /** What the validators share: the next queue position, stop conditions and results so far. */
     private final class State {
         private final List<Long> times = new ArrayList<>();
-        private final List<StrategyResult.Solution> solutions = new ArrayList<>();
+        private final List<Found> solutions = new ArrayList<>();
         private final java.util.ArrayDeque<Integer> retries = new java.util.ArrayDeque<>();
         private int next;
         private int done;
+        private int started;
         private int compiled;
         private long firstPlausible = -1;
         private int stopAt = Integer.MAX_VALUE;
@@ -138,14 +201,17 @@ final class SearchLoop {
 
         /** The next queue index; past the queue, retries come back as {@code size + index}; -1 to stop. */
         synchronized int take(int size) {
-            if (stop || ctx.pastDeadline() || done >= ctx.task().maxCandidates() || next >= stopAt
+            // candidates handed out, not finished ones: with several validators the latter overshoots the cap
+            if (stop || ctx.pastDeadline() || started >= ctx.task().maxCandidates() || next >= stopAt
                     || (exploreUntil != null && Instant.now().isAfter(exploreUntil))) {
                 return -1;
             }
             if (next < size) {
+                started++;
                 return next++;
             }
             if (solutions.isEmpty() && !retries.isEmpty()) {
+                started++;
                 return size + retries.poll();
             }
             return -1;
@@ -155,7 +221,7 @@ final class SearchLoop {
             retries.add(index);
         }
 
-        synchronized int record(Verdict v, StrategyResult.Solution solution) {
+        synchronized int record(Verdict v, Found solution) {
             done++;
             times.add(v.millis());
             if (!(v instanceof Verdict.CompileError)) {
@@ -166,7 +232,7 @@ final class SearchLoop {
             }
             solutions.add(solution);
             if (firstPlausible < 0) {
-                firstPlausible = solution.foundAtMillis();
+                firstPlausible = solution.solution().foundAtMillis();
                 stopAt = next + EXPLORE_AFTER_FIRST;
                 exploreUntil = Instant.now().plus(EXPLORE_TIME);
             }
@@ -176,19 +242,19 @@ final class SearchLoop {
             return solutions.size();
         }
 
-        synchronized StrategyResult result(int queued, int lineCount) {
-            var stats = new StrategyResult.Stats(queued, done, compiled, median(times), firstPlausible);
-            if (solutions.isEmpty()) {
-                String why = done >= queued
-                        ? "all " + queued + " candidates for the " + lineCount + " most suspicious lines failed"
-                        : "budget spent after " + done + " of " + queued + " candidates";
-                return new StrategyResult.NotFound(why, stats);
-            }
-            var ranked = new ArrayList<>(solutions);
-            ranked.sort(Comparator.comparingInt(StrategyResult.Solution::changedLines)
-                    .thenComparing(Comparator.comparingDouble(StrategyResult.Solution::score).reversed())
-                    .thenComparingLong(StrategyResult.Solution::foundAtMillis));
-            return new StrategyResult.Found(ranked, stats);
+        synchronized StrategyResult.Stats stats(int queued) {
+            return new StrategyResult.Stats(queued, done, compiled, median(times), firstPlausible);
+        }
+
+        synchronized List<Found> found() {
+            return List.copyOf(solutions);
+        }
+
+        synchronized StrategyResult notFound(int queued, int lineCount) {
+            String why = done >= queued
+                    ? "all " + queued + " candidates for the " + lineCount + " most suspicious lines failed"
+                    : "budget spent after " + done + " of " + queued + " candidates";
+            return new StrategyResult.NotFound(why, stats(queued));
         }
     }
 

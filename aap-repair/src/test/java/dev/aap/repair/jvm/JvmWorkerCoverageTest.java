@@ -37,4 +37,24 @@ class JvmWorkerCoverageTest {
             assertThat(coverage.get(1).lines().get(DemoProject.CALC)).contains(7, 8);
         }
     }
+
+    @Test
+    void measuresAPatchsCoverageWithItsOwnLineNumbers() {
+        var cp = DemoProject.jupiterClasspath();
+        var project = DemoProject.create(dir, DemoProject.BUGGY_CALC, DemoProject.JUPITER_TEST, cp);
+        var runner = JunitRunnerArtifacts.locate(DemoProject.m2(), JunitRunnerArtifacts.required(cp));
+        // one line inserted above add's body: its lines move from 7-8 to 8-9
+        var patched = java.util.Map.of(DemoProject.CALC, DemoProject.BUGGY_CALC.replace(
+                "        calls++;\n", "        int unused = 0;\n        calls++;\n"));
+
+        try (var worker = JvmWorker.start(Sandbox.select("none"), project, runner)) {
+            List<TestCoverage> before = worker.coverage(List.of(ADDS), Duration.ofSeconds(5));
+            List<TestCoverage> after = worker.coverage(patched, List.of(ADDS), Duration.ofSeconds(5));
+            List<TestCoverage> again = worker.coverage(List.of(ADDS), Duration.ofSeconds(5));
+
+            assertThat(before.get(0).lines().get(DemoProject.CALC)).contains(7, 8).doesNotContain(9);
+            assertThat(after.get(0).lines().get(DemoProject.CALC)).contains(7, 8, 9);
+            assertThat(again.get(0).lines()).isEqualTo(before.get(0).lines());
+        }
+    }
 }

@@ -144,5 +144,7 @@ class JavaMutatorEditsTest {
         System.out.printf("mutate: %d lines of %d, %d candidates, best of 10 runs %d us wall, %d us cpu%n",
                 lines.size(), text.lines().count(), candidates.size(), micros, cpuMicros);
         assertThat(candidates).isNotEmpty();
+        // about 20 ms on a laptop; the bound is loose because CI machines are shared, yet catches a blow-up
+        assertThat(cpuMicros).as("cpu time to mutate 44 lines of a 200-line file").isLessThan(1_500_000);
     }
 }
