@@ -109,7 +109,7 @@ final class SearchLoop {
                 ctx.events().emit(new Event.Warning("'" + f.solution().summary() + "' ranks last: it " + anti));
             }
             judged.add(new SolutionRanking.Judged(f.solution(), anti, fileScores.getOrDefault(c.file(), 0.0),
-                    0));
+                    0, NovelTokens.count(source(c.file()), f.newText())));
         }
         if (judged.stream().filter(j -> j.antiPattern() == null).count() < 2) {
             return judged;
@@ -119,7 +119,8 @@ final class SearchLoop {
         for (int i = 0; i < judged.size(); i++) {
             SolutionRanking.Judged j = judged.get(i);
             out.add(j.antiPattern() != null || ctx.pastDeadline() ? j
-                    : new SolutionRanking.Judged(j.solution(), null, j.fileScore(), coverageChanges(found.get(i))));
+                    : new SolutionRanking.Judged(j.solution(), null, j.fileScore(), coverageChanges(found.get(i)),
+                    j.novelTokens()));
         }
         return out;
     }

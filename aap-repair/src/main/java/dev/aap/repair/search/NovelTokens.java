@@ -1,0 +1,61 @@
+package dev.aap.repair.search;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How many literals and names a patch brings that its file nowhere holds (code, comments or docs). Fixes mostly
+ * reuse what the code already contains (the "redundancy assumption" of program repair: Martinez et al., ICSE 2014;
+ * Barr et al., FSE 2014), so of two plausible patches that behave alike, the one that invents less is likelier the
+ * intended one: {@code x >= 10} where the file speaks of 10, rather than {@code x > 9}.
+ */
+final class NovelTokens {
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|\\d+(?:\\.\\d+)?");
+
+    private NovelTokens() {
+    }
+
+    /** Tokens on the lines {@code patched} changes that occur nowhere in {@code original}. */
+    static int count(String original, String patched) {
+        Set<String> known = tokens(original);
+        int novel = 0;
+        for (String line : changedLines(original, patched)) {
+            for (String t : tokens(line)) {
+                if (!known.contains(t)) {
+                    novel++;
+                }
+            }
+        }
+        return novel;
+    }
+
+    private static Set<String> tokens(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /** The lines of {@code patched} between the common prefix and suffix of the two texts' lines. */
+    private static List<String> changedLines(String original, String patched) {
+        List<String> a = original.lines().toList();
+        List<String> b = patched.lines().toList();
+        int start = 0;
+        while (start < a.size() && start < b.size() && a.get(start).equals(b.get(start))) {
+            start++;
+        }
+        int endA = a.size();
+        int endB = b.size();
+        while (endA > start && endB > start && a.get(endA - 1).equals(b.get(endB - 1))) {
+            endA--;
+            endB--;
+        }
+        return b.subList(start, endB);
+    }
+}
