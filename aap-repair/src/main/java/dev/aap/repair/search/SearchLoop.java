@@ -29,6 +29,12 @@ final class SearchLoop {
     static final int EXPLORE_AFTER_FIRST = 60;
     static final Duration EXPLORE_TIME = Duration.ofSeconds(3);
     static final int MAX_SOLUTIONS = 4;
+    /**
+     * After the first plausible patch, this many other candidates on its line are validated first, for up to twice
+     * the exploration time: alternative fixes of one line are often equivalent (a literal or an operator), and the
+     * ranking can only choose the more natural one when both were tried.
+     */
+    static final int SAME_LINE_AFTER_FIRST = 20;
 
     private record Scored(Candidate candidate, double score, String newText) {
     }
@@ -64,7 +70,7 @@ final class SearchLoop {
 
     StrategyResult run(List<Suspicious> lines) {
         List<Scored> queue = generate(lines);
-        var state = new State();
+        var state = new State(queue);
         List<CandidateValidator> validators = lang.validators();
         if (validators.size() == 1) {
             work(queue, validators.get(0), state);
@@ -188,6 +194,9 @@ final class SearchLoop {
 
     /** What the validators share: the next queue position, stop conditions and results so far. */
     private final class State {
+        private final List<Scored> queue;
+        private final java.util.ArrayDeque<Integer> sameLine = new java.util.ArrayDeque<>();
+        private final java.util.BitSet taken = new java.util.BitSet();
         private final List<Long> times = new ArrayList<>();
         private final List<Found> solutions = new ArrayList<>();
         private final java.util.ArrayDeque<Integer> retries = new java.util.ArrayDeque<>();
@@ -200,15 +209,32 @@ final class SearchLoop {
         private Instant exploreUntil;
         private boolean stop;
 
+        State(List<Scored> queue) {
+            this.queue = queue;
+        }
+
         /** The next queue index; past the queue, retries come back as {@code size + index}; -1 to stop. */
         synchronized int take(int size) {
             // candidates handed out, not finished ones: with several validators the latter overshoots the cap
-            if (stop || ctx.pastDeadline() || started >= ctx.task().maxCandidates() || next >= stopAt
-                    || (exploreUntil != null && Instant.now().isAfter(exploreUntil))) {
+            if (stop || ctx.pastDeadline() || started >= ctx.task().maxCandidates()) {
                 return -1;
+            }
+            Integer sibling = sameLine.isEmpty() || Instant.now().isAfter(exploreUntil.plus(EXPLORE_TIME)) ? null
+                    : sameLine.poll();
+            if (sibling != null) {
+                started++;
+                taken.set(sibling);
+                return sibling;
+            }
+            if (next >= stopAt || (exploreUntil != null && Instant.now().isAfter(exploreUntil))) {
+                return -1;
+            }
+            while (next < size && taken.get(next)) {
+                next++;
             }
             if (next < size) {
                 started++;
+                taken.set(next);
                 return next++;
             }
             if (solutions.isEmpty() && !retries.isEmpty()) {
@@ -236,6 +262,13 @@ final class SearchLoop {
                 firstPlausible = solution.solution().foundAtMillis();
                 stopAt = next + EXPLORE_AFTER_FIRST;
                 exploreUntil = Instant.now().plus(EXPLORE_TIME);
+                Candidate first = solution.candidate();
+                for (int j = next; j < queue.size() && sameLine.size() < SAME_LINE_AFTER_FIRST; j++) {
+                    Candidate q = queue.get(j).candidate();
+                    if (!taken.get(j) && q.line() == first.line() && q.file().equals(first.file())) {
+                        sameLine.add(j);
+                    }
+                }
             }
             if (solutions.size() >= MAX_SOLUTIONS) {
                 stop = true;
