@@ -57,17 +57,11 @@ final class CoverageShift {
      * since the patch rewrites them and only whether any of them ran can be compared.
      */
     private static Set<Integer> map(Set<Integer> lines, String text, String patched) {
-        String[] a = text.split("\n", -1);
-        String[] b = patched.split("\n", -1);
-        int prefix = 0;
-        while (prefix < a.length && prefix < b.length && a[prefix].equals(b[prefix])) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < a.length - prefix && suffix < b.length - prefix
-                && a[a.length - 1 - suffix].equals(b[b.length - 1 - suffix])) {
-            suffix++;
-        }
+        LineDiff.Middle m = LineDiff.middle(text, patched);
+        String[] a = m.before();
+        String[] b = m.after();
+        int prefix = m.prefix();
+        int suffix = m.suffix();
         var out = new TreeSet<Integer>();
         for (int l : lines) {
             if (l <= prefix) {

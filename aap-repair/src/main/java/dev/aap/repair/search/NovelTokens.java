@@ -1,7 +1,6 @@
 package dev.aap.repair.search;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +22,7 @@ final class NovelTokens {
     static int count(String original, String patched) {
         Set<String> known = tokens(original);
         int novel = 0;
-        for (String line : changedLines(original, patched)) {
+        for (String line : LineDiff.middle(original, patched).changedAfter()) {
             for (String t : tokens(line)) {
                 if (!known.contains(t)) {
                     novel++;
@@ -40,22 +39,5 @@ final class NovelTokens {
             out.add(m.group());
         }
         return out;
-    }
-
-    /** The lines of {@code patched} between the common prefix and suffix of the two texts' lines. */
-    private static List<String> changedLines(String original, String patched) {
-        List<String> a = original.lines().toList();
-        List<String> b = patched.lines().toList();
-        int start = 0;
-        while (start < a.size() && start < b.size() && a.get(start).equals(b.get(start))) {
-            start++;
-        }
-        int endA = a.size();
-        int endB = b.size();
-        while (endA > start && endB > start && a.get(endA - 1).equals(b.get(endB - 1))) {
-            endA--;
-            endB--;
-        }
-        return b.subList(start, endB);
     }
 }
