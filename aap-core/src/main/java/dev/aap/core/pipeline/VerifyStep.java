@@ -37,7 +37,10 @@ final class VerifyStep {
         for (StrategyResult.Solution solution : found.solutions()) {
             Verification.Outcome o = verification.check(solution.files());
             if (o.met()) {
-                return Next.go(verified(s, p, found, solution, o, tv, coverage));
+                Coverage measured = verification.failedOnlyInstrumented() ? new Coverage.Unavailable("the tests"
+                        + " failed with coverage recording and passed without it (tracing slowed them past a time"
+                        + " limit?)") : coverage;
+                return Next.go(verified(s, p, found, solution, o, tv, measured));
             }
             lastProblem = o.problem();
             Checks.log(s.runDir(), "verify-rejected", o.proof());

@@ -70,6 +70,20 @@ class DiffCoverageReviewTest {
     }
 
     @Test
+    void aRightPatchWhoseTestsFailOnlyUnderCoverageRecordingIsVerifiedWithoutCoverage() throws Exception {
+        // stands for tests a tracer slows past a per-test time limit: this one fails whenever a tracer is set
+        String sensitive = TEST_STOCK + "\n\ndef test_runs_untraced():\n    import sys\n"
+                + "    assert sys.gettrace() is None\n";
+        Path repo = FixedBrain.repo(dir, Map.of("stock.py", STOCK, "test_stock.py", sensitive));
+
+        RunResult r = new FixedBrain(Map.of("stock.py", FIXED_WITH_UNTESTED_GUARD)).runOn(dir, repo);
+
+        assertThat(r.status()).as(r.message()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(r.diffCoverage().available()).isFalse();
+        assertThat(r.diffCoverage().summary()).contains("failed with coverage recording and passed without it");
+    }
+
+    @Test
     void aPolicyThatBlocksOnCoverageStopsTheSamePatch() throws Exception {
         Path repo = FixedBrain.repo(dir, Map.of("stock.py", STOCK, "test_stock.py", TEST_STOCK,
                 ".aap/policy.yaml", "coverage:\n  min_diff: 90\n  severity: block\n"));
