@@ -1,10 +1,6 @@
 package dev.aap.server.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /** Making API tokens and the hashes they are stored as. */
 public final class TokenSecrets {
@@ -31,11 +27,6 @@ public final class TokenSecrets {
 
     /** The SHA-256 of the text's UTF-8 bytes, in hex. */
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return dev.aap.core.Digest.sha256(text);
     }
 }
