@@ -41,7 +41,9 @@ final class CallRewrite implements Operator {
                 Expression b = args.get(j);
                 Optional<JType> ta = site.type(a);
                 Optional<JType> tb = site.type(b);
-                if (ta.isPresent() && tb.isPresent() && !ta.get().compatible(tb.get())) {
+                // numbers of different types still swap: a double parameter takes an int (Math.pow(base, n))
+                if (ta.isPresent() && tb.isPresent() && !ta.get().compatible(tb.get())
+                        && !(Ingredients.numeric(ta.get()) && Ingredients.numeric(tb.get()))) {
                     continue;
                 }
                 SourceText src = site.source();

@@ -5,6 +5,9 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +22,7 @@ final class ConditionExtension implements Operator {
 
     private static final int MAX_CLAUSES = 6;
     private static final int MAX_COMPARED = 4;
+    private static final int MAX_SIZES = 2;
 
     @Override
     public void visit(Node node, Site site) {
@@ -53,8 +57,21 @@ final class ConditionExtension implements Operator {
 
     private static void fromScope(Expression constant, Site site) {
         Scope scope = site.scope(constant);
-        List<String> options = new ArrayList<>(Ingredients.comparisons(
-                Ingredients.numbers(scope, Set.of(), MAX_COMPARED)));
+        // a loop ends on something its body changes: the names the body works on come first
+        Node body = switch (constant.getParentNode().orElse(null)) {
+            case WhileStmt w -> w.getBody();
+            case DoStmt d -> d.getBody();
+            case ForStmt f -> f.getBody();
+            case null, default -> null;
+        };
+        if (body != null) {
+            scope = scope.preferring(body.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString)
+                    .collect(Collectors.toSet()));
+        }
+        List<String> numbers = Ingredients.numbers(scope, Set.of(), MAX_COMPARED);
+        List<String> options = new ArrayList<>(Ingredients.comparisons(numbers));
+        options.addAll(Ingredients.bounds(numbers.subList(0, Math.min(2, numbers.size())),
+                Ingredients.sizes(scope, MAX_SIZES)));
         options.addAll(Ingredients.clauses(scope, Set.of(), MAX_CLAUSES));
         for (String option : options) {
             site.replace(constant, option, "condition-from-scope", "use '" + option + "' as the condition", 0.25);

@@ -68,6 +68,35 @@ final class Ingredients {
         return out.subList(0, Math.min(max, out.size()));
     }
 
+    /** Sizes of visible arrays ({@code a.length}), strings ({@code s.length()}) and collections ({@code c.size()}). */
+    static List<String> sizes(Scope scope, int max) {
+        List<String> out = new ArrayList<>();
+        scope.variables().forEach((name, t) -> {
+            if (out.size() < max) {
+                if (t.name().endsWith("[]")) {
+                    out.add(name + ".length");
+                } else if (t.kind().equals("String")) {
+                    out.add(name + ".length()");
+                } else if (SIZED.contains(t.kind())) {
+                    out.add(name + ".size()");
+                }
+            }
+        });
+        return out;
+    }
+
+    /** An index or count below (or up to) a size: {@code i < items.size()}, {@code i <= s.length()}. */
+    static List<String> bounds(List<String> numbers, List<String> sizes) {
+        List<String> out = new ArrayList<>();
+        for (String n : numbers) {
+            for (String size : sizes) {
+                out.add(n + " < " + size);
+                out.add(n + " <= " + size);
+            }
+        }
+        return out;
+    }
+
     /** Every relation between pairs of the given numeric names, in both orders where the order matters. */
     static List<String> comparisons(List<String> numbers) {
         List<String> out = new ArrayList<>();

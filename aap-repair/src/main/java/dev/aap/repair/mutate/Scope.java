@@ -32,6 +32,18 @@ record Scope(Map<String, JType> variables) {
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
+    /** The same variables with the named ones first (in their own order), e.g. those a loop body works on. */
+    Scope preferring(java.util.Set<String> names) {
+        Map<String, JType> vars = new LinkedHashMap<>();
+        variables.forEach((name, type) -> {
+            if (names.contains(name)) {
+                vars.put(name, type);
+            }
+        });
+        vars.putAll(variables);
+        return new Scope(vars);
+    }
+
     static Scope at(Node node, TypeIndex index, Function<Expression, Optional<JType>> guess) {
         Map<String, JType> vars = new LinkedHashMap<>();
         if (node instanceof ForStmt loop) {

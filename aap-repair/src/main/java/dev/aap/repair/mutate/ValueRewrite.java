@@ -36,6 +36,11 @@ final class ValueRewrite implements Operator {
         switch (node) {
             case ReturnStmt r when r.getExpression().filter(ValueRewrite::constant).isPresent() ->
                     returnExpression(r.getExpression().get(), site);
+            // a computed result only: a returned name is clamped where it was assigned
+            case ReturnStmt r when r.getExpression().filter(e -> e instanceof BinaryExpr).isPresent()
+                    && r.findAncestor(LambdaExpr.class).isEmpty() ->
+                    clamp(r.getExpression().get(), Optional.empty(), r.findAncestor(MethodDeclaration.class)
+                            .flatMap(m -> JType.of(m.getType())), site);
             case AssignExpr a when a.getOperator() == AssignExpr.Operator.ASSIGN ->
                     clamp(a.getValue(), Optional.of(site.text(a.getTarget())), site.type(a.getTarget()), site);
             case VariableDeclarator v when v.getInitializer().isPresent() ->
@@ -71,7 +76,7 @@ final class ValueRewrite implements Operator {
             options.addAll(Ingredients.arithmetic(Ingredients.names(scope, Set.of(), MAX_NUMBERS,
                     t -> assignable(t, type))));
             if (type.integral()) {
-                options.addAll(sizes(scope));
+                options.addAll(Ingredients.sizes(scope, MAX_SIZES));
             }
         }
         for (String option : options) {
@@ -91,24 +96,10 @@ final class ValueRewrite implements Operator {
         };
     }
 
-    /** Sizes of visible collections, arrays and strings. */
-    private static List<String> sizes(Scope scope) {
-        List<String> out = new ArrayList<>();
-        scope.variables().forEach((name, t) -> {
-            if (out.size() < MAX_SIZES) {
-                if (t.name().endsWith("[]")) {
-                    out.add(name + ".length");
-                } else if (t.kind().equals("String")) {
-                    out.add(name + ".length()");
-                } else if (Set.of("List", "Set", "Map", "Queue", "Deque", "Collection").contains(t.kind())) {
-                    out.add(name + ".size()");
-                }
-            }
-        });
-        return out;
-    }
-
-    /** {@code x = e} → {@code x = Math.min(limit, e)}, with the target, zero or a visible number as the bound. */
+    /**
+     * {@code x = e} → {@code x = Math.min(limit, e)}, with the target, zero or a visible number as the bound; a
+     * returned value ({@code return Math.max(0, e)}) the same way, without a target.
+     */
     private static void clamp(Expression value, Optional<String> target, Optional<JType> type, Site site) {
         if (type.isEmpty() || !Ingredients.numeric(type.get()) || value instanceof LiteralExpr || constant(value)
                 || value instanceof MethodCallExpr m && m.getScope().filter(s -> s.toString().equals("Math"))

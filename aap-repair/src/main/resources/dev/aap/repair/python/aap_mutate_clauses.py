@@ -10,10 +10,29 @@ from aap_mutate_scope import call_name, is_int
 # few names keep the pairwise expressions (comparisons, sums) from growing quadratically
 MAX_NAMES = 5
 MAX_PARTNERS = 3
+# in a method, this many of the instance's attributes (`self.limit`) join the local names
+MAX_ATTRS = 2
+# lengths of list names (`len(items)`) among the numbers compared or combined
+MAX_LENGTHS = 2
 
 
-def _name(id_):
-    return ast.Name(id=id_, ctx=ast.Load())
+def _name(text):
+    """The expression of an ingredient: a name, an attribute such as `self.limit`, or `len(items)`."""
+    if text.isidentifier():
+        return ast.Name(id=text, ctx=ast.Load())
+    return ast.parse(text, mode="eval").body
+
+
+def _numbers(ctx, node):
+    """Ingredients for comparisons and arithmetic: names known to hold ints first, then other non-list names,
+    then the lengths of list names; at most MAX_NAMES, since pairs of them grow quadratically."""
+    names = scope_names(ctx, node)
+    listish = ctx.listish(node)
+    intish = ctx.intish(node)
+    ints = [v for v in names if v in intish] + [v for v in names if v not in intish and v not in listish]
+    lengths = ["len(%s)" % v for v in scope_names(ctx, node, truth=True) if v in listish][:MAX_LENGTHS]
+    room = MAX_NAMES - min(len(lengths), 1)  # one length at least, when there is a list
+    return (ints[:room] + lengths)[:MAX_NAMES]
 
 
 def _not(node):
@@ -24,15 +43,94 @@ def _cmp(a, op, b):
     return ast.Compare(left=_name(a), ops=[op()], comparators=[_name(b)])
 
 
-def scope_names(ctx, node, exclude=()):
-    """Variables usable at node, parameters and earlier locals first, minus excluded and callable names."""
+def scope_names(ctx, node, exclude=(), truth=False):
+    """Variables usable at node, parameters and earlier locals first, minus excluded and callable names. In a
+    method the receiver itself gives way to a few of its attributes (`self.limit`): those the method reads, then
+    those the class tests for truth (truth=True, for clauses) or computes and compares with (for values)."""
     called = {n.func.id for n in ast.walk(ctx.tree.module) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
-    out = [v for v in ctx.variables(node) if v not in exclude and v not in called and v not in ctx.facts.imports]
-    return out[:MAX_NAMES]
+    receiver = _receiver(ctx, node)
+    out = [v for v in ctx.variables(node) if v not in exclude and v not in called and v not in ctx.facts.imports
+           and v != receiver]
+    attrs = [a for a in _attributes(ctx, node, receiver, truth) if a not in exclude]
+    return out[:MAX_NAMES] + attrs[:MAX_ATTRS]
+
+
+def used_names(node):
+    """The names and receiver attributes (`self.limit`) an expression or statement mentions."""
+    out = set()
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name):
+            out.add(n.id)
+        elif isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name):
+            out.add(n.value.id + "." + n.attr)
+    return out
+
+
+def _receiver(ctx, node):
+    """`self` (or `cls`, whatever the first parameter is called) when node is in a method of a class."""
+    fn = ctx.function(node)
+    if fn is None or not fn.args.args or not isinstance(ctx.tree.up(fn), ast.ClassDef) \
+            or any(isinstance(d, ast.Name) and d.id == "staticmethod" for d in fn.decorator_list):
+        return None
+    return fn.args.args[0].arg
+
+
+def _attributes(ctx, node, receiver, truth):
+    """Attributes the class assigns through the receiver (data, not methods), likeliest partners first."""
+    if receiver is None:
+        return []
+    fn = ctx.function(node)
+    cls = ctx.tree.up(fn)
+    methods = {f.name for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    assigned = []
+    truthy = []  # assigned a bool or a container, or tested as a condition
+    operands = []  # computed or compared with
+    for n in ast.walk(cls):
+        targets = n.targets if isinstance(n, ast.Assign) \
+            else [n.target] if isinstance(n, (ast.AugAssign, ast.AnnAssign)) else []
+        for t in targets:
+            if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == receiver \
+                    and t.attr not in methods and t.attr not in assigned:
+                assigned.append(t.attr)
+            value = getattr(n, "value", None)
+            if isinstance(t, ast.Attribute) and (isinstance(value, (ast.List, ast.Dict, ast.Set, ast.ListComp))
+                                                 or (isinstance(value, ast.Constant) and type(value.value) is bool)):
+                truthy.append(t)
+        if isinstance(n, ast.BinOp):
+            operands += [n.left, n.right]
+        elif isinstance(n, ast.Compare):
+            operands += [n.left] + n.comparators
+        elif isinstance(n, ast.AugAssign):
+            operands += [n.target, n.value]
+        elif isinstance(n, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+            truthy.append(n.test)
+        elif isinstance(n, ast.BoolOp):
+            truthy += n.values
+        elif isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.Not):
+            truthy.append(n.operand)
+
+    def own(x):
+        return isinstance(x, ast.Attribute) and isinstance(x.value, ast.Name) and x.value.id == receiver \
+            and x.attr in assigned
+
+    read = [x.attr for x in sorted((x for x in ast.walk(fn) if own(x)), key=lambda x: (x.lineno, x.col_offset))]
+    # an attribute named like a local (`attempt` and `max_attempts`) is its likely bound or partner
+    words = set()
+    for v in ctx.scope(node).names:
+        words |= _words(v)
+    named_alike = [a for a in assigned if _words(a) & words]
+    preferred = [x.attr for x in (truthy if truth else operands) if own(x)]
+    return [receiver + "." + a for a in dict.fromkeys(read + named_alike + preferred + assigned)]
+
+
+def _words(name):
+    """The words of an identifier, lower case and singular: `maxAttempts`, `max_attempts` -> {max, attempt}."""
+    spaced = "".join(" " + ch.lower() if ch.isupper() else ch for ch in name).replace("_", " ")
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in spaced.split() if len(w) >= 3}
 
 
 def _clauses(ctx, node, exclude):
-    for v in scope_names(ctx, node, exclude):
+    for v in scope_names(ctx, node, exclude, truth=True):
         yield _name(v), v
         yield _not(_name(v)), "not " + v
 
@@ -42,8 +140,7 @@ def extend_condition(ctx, col):
     for test in conditions(ctx):
         if isinstance(test, ast.Constant):
             continue
-        used = {n.id for n in ast.walk(test) if isinstance(n, ast.Name)}
-        for clause, text in _clauses(ctx, test, used):
+        for clause, text in _clauses(ctx, test, used_names(test)):
             for op, word in ((ast.And, " and "), (ast.Or, " or ")):
                 values = test.values + [clause] if isinstance(test, ast.BoolOp) and isinstance(test.op, op) \
                     else [test, clause]
@@ -62,11 +159,10 @@ def condition_from_scope(ctx, col):
 
 
 def _boolean_expressions(ctx, node):
-    names = scope_names(ctx, node)
-    for v in names:
+    for v in scope_names(ctx, node, truth=True):
         yield _name(v), v
         yield _not(_name(v)), "not " + v
-    ints = [v for v in names if v not in ctx.listish(node)]
+    ints = _numbers(ctx, node)
     for i, a in enumerate(ints):
         for b in ints[i + 1:]:
             for x, op, sym, y in ((a, ast.Lt, "<", b), (b, ast.Lt, "<", a), (a, ast.LtE, "<=", b),
@@ -96,7 +192,7 @@ def _negative_int(node):
 
 
 def _arithmetic_expressions(ctx, node):
-    names = [v for v in scope_names(ctx, node) if v not in ctx.listish(node)]
+    names = _numbers(ctx, node)
     for v in names:
         yield _name(v), v
     for v in names:
@@ -123,8 +219,7 @@ def wrap_min_max_abs(ctx, col):
         partners = [(ast.Constant(value=0), "0")]
         if isinstance(targets[0], ast.Name):
             partners.insert(0, (_name(target), target))
-        used = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
-        ints = [v for v in scope_names(ctx, node, used) if v not in ctx.listish(node)]
+        ints = [v for v in scope_names(ctx, node, used_names(node)) if v not in ctx.listish(node)]
         partners += [(_name(v), v) for v in ints[:MAX_PARTNERS]]
         for fn in ("min", "max"):
             for partner, text in partners:

@@ -103,7 +103,7 @@ def adapted(ctx, stmt, node):
                     and n.id not in visible}
     text = ctx.seg(stmt)
     if not foreign:
-        return [text]
+        return _with_locals(ctx, text, node) + [text]
     if len(foreign) > 1:
         return []
     old = foreign.pop()
@@ -113,6 +113,28 @@ def adapted(ctx, stmt, node):
     for new in choices[:2]:
         out.append(_rename(ctx, stmt, old, new))
     return out
+
+
+def _with_locals(ctx, text, node):
+    """text with a computed part replaced by the local that already holds it at node (`seen.add(norm(c.email))`
+    -> `seen.add(key)` after `key = norm(c.email)`), as people write it; empty when no local holds one."""
+    fn = ctx.function(node)
+    if fn is None:
+        return []
+    out = text
+    for s in own_nodes(fn):
+        if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) \
+                and s.lineno < node.lineno and isinstance(s.value, (ast.Call, ast.Attribute, ast.BinOp, ast.Subscript)):
+            value = ctx.seg(s.value)
+            if value in out and not out.startswith(s.targets[0].id + " ") and _same_loop(ctx, s, node):
+                out = out.replace(value, s.targets[0].id)
+    return [out] if out != text else []
+
+
+def _same_loop(ctx, assign, node):
+    """The assignment's value still describes the current iteration at node: no loop of its own ends before."""
+    loops = set(map(id, _enclosing_loops(ctx, node)))
+    return all(id(loop) in loops for loop in _enclosing_loops(ctx, assign))
 
 
 def _rename(ctx, stmt, old, new):
@@ -174,7 +196,8 @@ def insert_jump(ctx, col):
 
 
 def insert_else(ctx, col):
-    """An `if` without `else` given one: the statement after it moved into the branch, or a new statement."""
+    """An `if` without `else` given one: the statement after it moved into the branch, or a new statement; an
+    `if` right after such an `if` made its `elif`."""
     for node in ctx.of(ast.If, ast.stmt):
         if isinstance(node, ast.If) and not node.orelse:
             _else_for(ctx, col, node, node.lineno)
@@ -182,6 +205,23 @@ def insert_else(ctx, col):
             prev = _previous_sibling(ctx, node)
             if isinstance(prev, ast.If) and not prev.orelse:
                 _else_for(ctx, col, prev, node.lineno)
+        _elif_for(ctx, col, node)
+
+
+def _elif_for(ctx, col, node):
+    """`if a: ...` then `if b: ...` -> `if a: ... elif b: ...`: the second test only when the first failed."""
+    prev = _previous_sibling(ctx, node)
+    if not isinstance(node, ast.If) or not isinstance(prev, ast.If) or _own_line(ctx, node) is None \
+            or _own_line(ctx, node) != _own_line(ctx, prev):
+        return
+    last = prev
+    while len(last.orelse) == 1 and isinstance(last.orelse[0], ast.If):
+        last = last.orelse[0]  # the end of an if/elif chain
+    if last.orelse:
+        return
+    start = ctx.src.span(node)[0]
+    col.stmt(node, [(start, start + 2, "elif")], node.lineno, "insert-else", 0.25,
+             "'if' -> 'elif' after the 'if' at line %d" % prev.lineno)
 
 
 def _previous_sibling(ctx, node):

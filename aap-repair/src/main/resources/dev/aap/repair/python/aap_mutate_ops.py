@@ -64,8 +64,21 @@ class Context:
         return self.scopes[key]
 
     def variables(self, node):
-        """Variables usable at node: the function's own first, then comprehension targets, then module ones."""
-        names = list(self.scope(node).names)
+        """Variables usable at node: the function's own first, then comprehension targets, then module ones.
+        A local first assigned below the node is left out (reading it there raises UnboundLocalError) unless a
+        loop around the node assigns it: the next iteration can read it."""
+        scope = self.scope(node)
+        line = getattr(node, "lineno", None)
+        names = list(scope.names)
+        if line is not None and isinstance(scope.node, FUNCS):
+            in_loops = set()
+            for a in self.tree.ancestors(node):
+                if a is scope.node:
+                    break
+                if isinstance(a, (ast.For, ast.AsyncFor, ast.While)):
+                    in_loops.update(n.id for n in ast.walk(a)
+                                    if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+            names = [n for n in names if scope.first_line.get(n, 0) < line or n in in_loops]
         for a in self.tree.ancestors(node):
             if isinstance(a, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
                 for gen in a.generators:

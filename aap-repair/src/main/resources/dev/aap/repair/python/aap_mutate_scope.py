@@ -10,7 +10,19 @@ BUILTIN_SWAPS = {"any": ["all"], "all": ["any"], "min": ["max"], "max": ["min"],
                  "reversed": ["sorted", "list"], "list": ["sorted", "reversed", "set"], "set": ["list"],
                  "int": ["round", "abs"], "abs": ["int"], "len": ["sum", "max", "min"], "sum": ["len", "max", "min"],
                  "floor": ["ceil"], "ceil": ["floor"], "isupper": ["islower"], "islower": ["isupper"],
-                 "append": ["extend"], "extend": ["append"], "pop": ["popleft"], "popleft": ["pop"]}
+                 "append": ["extend"], "extend": ["append"], "pop": ["popleft"], "popleft": ["pop"],
+                 # the standard library's paired names: one end or direction for the other
+                 "startswith": ["endswith"], "endswith": ["startswith"], "lstrip": ["rstrip", "strip"],
+                 "rstrip": ["lstrip", "strip"], "strip": ["lstrip", "rstrip"], "find": ["rfind"], "rfind": ["find"],
+                 "index": ["rindex"], "rindex": ["index"], "split": ["rsplit"], "rsplit": ["split"],
+                 "ljust": ["rjust"], "rjust": ["ljust"], "upper": ["lower"], "lower": ["upper"],
+                 "nsmallest": ["nlargest"], "nlargest": ["nsmallest"], "bisect_left": ["bisect_right"],
+                 "bisect_right": ["bisect_left"], "bisect": ["bisect_left"], "insort": ["insort_left"],
+                 "appendleft": ["append"], "remove": ["discard"], "discard": ["remove"],
+                 "keys": ["values", "items"], "values": ["keys", "items"], "items": ["keys", "values"],
+                 "isdigit": ["isalpha", "isalnum"], "isalpha": ["isdigit", "isalnum"], "isalnum": ["isalpha"],
+                 "issubset": ["issuperset"], "issuperset": ["issubset"], "union": ["intersection"],
+                 "intersection": ["union", "difference"], "difference": ["intersection"]}
 
 
 def own_nodes(scope):
@@ -32,6 +44,7 @@ class Scope:
         self.intish = set()
         self.listish = set()
         self.loop_vars = set()
+        self.first_line = {}  # where each local is first assigned; parameters: 0
         if isinstance(node, FUNCS):
             a = node.args
             for arg in getattr(a, "posonlyargs", []) + a.args + a.kwonlyargs:
@@ -44,6 +57,7 @@ class Scope:
         for n in nodes:
             if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
                 self._add(n.id)
+                self.first_line.setdefault(n.id, n.lineno)
         self._infer(nodes)
 
     def _add(self, name):

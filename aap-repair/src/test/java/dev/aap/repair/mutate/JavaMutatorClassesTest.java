@@ -119,6 +119,80 @@ class JavaMutatorClassesTest {
     }
 
     @Test
+    void wrapsAComputedReturnValueButNotAReturnedName() {
+        String src = """
+                class Refund {
+                    long due(long paid, long fee) {
+                        long rest = paid;
+                        return paid - fee;
+                    }
+                    long kept(long paid) {
+                        long rest = paid;
+                        return rest;
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 4);
+        expectFix(m, "return paid - fee;", "return Math.max(0, paid - fee);", "wrap-min-max-abs");
+        Mutations bare = Mutations.of(src, 8);
+        assertThat(bare.candidates()).noneMatch(c -> c.operator().equals("wrap-min-max-abs"));
+    }
+
+    @Test
+    void boundsAConstantLoopConditionBySizesInScope() {
+        String src = """
+                class Scanner {
+                    int words(String text, java.util.List<String> out) {
+                        int i = 0;
+                        while (true) {
+                            i++;
+                        }
+                        return i;
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 4);
+        expectFix(m, "while (true) {", "while (i < text.length()) {", "condition-from-scope");
+        expectFix(m, "while (true) {", "while (i <= out.size()) {", "condition-from-scope");
+    }
+
+    @Test
+    void aConstantLoopConditionTestsWhatTheBodyConsumesFirst() {
+        String src = """
+                import java.util.ArrayDeque;
+                import java.util.ArrayList;
+                import java.util.List;
+                class Jobs {
+                    private final ArrayDeque<String> pending = new ArrayDeque<>();
+                    List<String> drain(List<String> log, String tag, boolean verbose, int max) {
+                        List<String> done = new ArrayList<>();
+                        int runs = 0;
+                        while (true) {
+                            runs++;
+                            done.add(pending.removeFirst());
+                        }
+                        return done;
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 9);
+        expectFix(m, "while (true) {", "while (!pending.isEmpty()) {", "condition-from-scope");
+    }
+
+    @Test
+    void swapsNumericArgumentsOfDifferentTypes() {
+        String src = """
+                class Growth {
+                    double grow(double rate, int years) {
+                        return Math.pow(years, 1 + rate);
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 3);
+        expectFix(m, "return Math.pow(years, 1 + rate);", "return Math.pow(1 + rate, years);", "swap-arguments");
+    }
+
+    @Test
     void replacesAVariableWithASimpleExpressionOfItself() {
         String src = """
                 class Series {

@@ -125,6 +125,124 @@ class PyMutatorClassesTest {
     }
 
     @Test
+    void inAMethodTheInstanceAttributesAreIngredientsAndTheReceiverIsNot() {
+        String buggy = """
+                class Tank:
+                    def __init__(self, name, size):
+                        self.name = name
+                        self.size = size
+                        self.volume = 0
+                        self.open = True
+
+                    def pour(self, amount):
+                        self.volume = self.volume + amount
+                        return self.volume
+
+                    def free(self):
+                        return self.size - self.volume
+
+                    def accepts(self, amount):
+                        if amount > 0:
+                            return True
+                        return False
+                """;
+        // the bound is an attribute the class computes with, though this method never reads it
+        String capped = buggy.replace("= self.volume + amount", "= min(self.size, self.volume + amount)");
+        assertThat(rankOf(buggy, 9, capped)).isBetween(0, 30);
+        assertThat(operatorOf(buggy, 9, capped)).isEqualTo("wrap-min-max-abs");
+        String narrowed = buggy.replace("if amount > 0:", "if amount > 0 and self.open:");
+        assertThat(rankOf(buggy, 16, narrowed)).isNotNegative();
+        for (int line : new int[] {9, 16, 17}) {
+            for (Candidate c : candidates(buggy, line)) {
+                assertThat(c.applyTo(buggy)).as(c.description())
+                        .doesNotContain("min(self,", "and self:", "or not self:", "return self\n", "return not self\n");
+            }
+        }
+    }
+
+    @Test
+    void joinsAnIfToThePreviousOneAsElif() {
+        String buggy = """
+                def grade(score):
+                    if score >= 90:
+                        label = "A"
+                    if score >= 50:
+                        label = "pass"
+                    else:
+                        label = "fail"
+                    return label
+                """;
+        String fixed = buggy.replace("    if score >= 50:", "    elif score >= 50:");
+        assertThat(rankOf(buggy, 4, fixed)).isBetween(0, 40);
+        assertThat(operatorOf(buggy, 4, fixed)).isEqualTo("insert-else");
+    }
+
+    @Test
+    void boundsAConstantLoopConditionByTheLengthOfAList() {
+        String buggy = """
+                def words(text):
+                    out = []
+                    pos = 0
+                    while True:
+                        out.append(text[pos:pos + 1])
+                        pos += 1
+                    return out
+                """;
+        String fixed = buggy.replace("while True:", "while pos < len(text):");
+        assertThat(rankOf(buggy, 4, fixed)).isBetween(0, 60);
+        assertThat(operatorOf(buggy, 4, fixed)).isEqualTo("condition-from-scope");
+    }
+
+    @Test
+    void swapsAStandardLibraryMethodForItsPairedName() {
+        String buggy = """
+                def allowed(name, suffix):
+                    return name.startswith(suffix) and not name.startswith(".")
+                """;
+        String fixed = buggy.replace("name.startswith(suffix)", "name.endswith(suffix)");
+        assertThat(rankOf(buggy, 2, fixed)).isBetween(0, 30);
+        assertThat(operatorOf(buggy, 2, fixed)).isEqualTo("replace-function");
+    }
+
+    @Test
+    void anInsertedCopyUsesTheLocalThatAlreadyHoldsItsArgument() {
+        String buggy = """
+                def unique(rows, known):
+                    seen = set()
+                    for r in known:
+                        seen.add(r.strip().lower())
+                    out = []
+                    for r in rows:
+                        key = r.strip().lower()
+                        if key in seen:
+                            continue
+                        out.append(r)
+                    return out
+                """;
+        String fixed = buggy.replace("        out.append(r)\n", "        seen.add(key)\n        out.append(r)\n");
+        assertThat(rankOf(buggy, 10, fixed)).isBetween(0, 40);
+        assertThat(operatorOf(buggy, 10, fixed)).isEqualTo("insert-statement");
+    }
+
+    @Test
+    void aLocalAssignedBelowTheLineIsNoIngredientUnlessALoopCarriesIt() {
+        String buggy = """
+                def f(items):
+                    if not items:
+                        return True
+                    head = items[0]
+                    while True:
+                        last = head
+                        head = head.next
+                    return head
+                """;
+        assertThat(candidates(buggy, 3)).extracting(c -> c.applyTo(buggy))
+                .noneMatch(t -> t.contains("return head\n    head =") || t.contains("return not head\n"));
+        String carried = buggy.replace("while True:", "while last:");
+        assertThat(rankOf(buggy, 5, carried)).isNotNegative();
+    }
+
+    @Test
     void replacesAVariableByASimpleExpressionOfItself() {
         String buggy = """
                 def midpoint(lo, hi):
