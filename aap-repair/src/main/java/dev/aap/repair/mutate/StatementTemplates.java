@@ -25,6 +25,7 @@ final class StatementTemplates {
     private static final int MAX_USED = 8;
     private static final int MAX_RENAMES = 2;
     private static final int MAX_LENGTH = 80;
+    private static final int MAX_MIRRORED = 3;
 
     /** A statement's text with the variables it mentions and their types where the statement stands. */
     record Template(String text, ExpressionStmt origin, Map<String, Optional<JType>> variables,
@@ -58,11 +59,18 @@ final class StatementTemplates {
             if (used >= MAX_USED) {
                 break;
             }
-            if (t.origin() == s || s.isAncestorOf(t.origin()) || neighbours.contains(t.text())) {
+            if (t.origin() != s && s.isAncestorOf(t.origin())) {
                 continue;
             }
             boolean sameMethod = method.isPresent() && t.origin().isDescendantOf(method.get());
-            List<String> texts = adapt(t, scope);
+            // a copy of the statement or its neighbours only repeats them; their mirror image does not
+            List<String> texts = new ArrayList<>();
+            if (t.origin() != s && !neighbours.contains(t.text())) {
+                texts.addAll(adapt(t, scope));
+            }
+            if (sameMethod) {
+                texts.addAll(mirrored(t, scope));
+            }
             if (!texts.isEmpty()) {
                 used++;
             }
@@ -116,11 +124,35 @@ final class StatementTemplates {
                 .toList();
     }
 
+    /**
+     * The statement with two of its variables of one type exchanged: the other direction of a symmetric update
+     * ({@code links.get(a).add(b)} → {@code links.get(b).add(a)}). Only when every variable is visible as it is.
+     */
+    private static List<String> mirrored(Template t, Scope scope) {
+        List<String> names = new ArrayList<>(t.variables().keySet());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.size() && i < MAX_MIRRORED; i++) {
+            for (int j = i + 1; j < names.size() && j < MAX_MIRRORED; j++) {
+                Optional<JType> a = scope.typeOf(names.get(i));
+                Optional<JType> b = scope.typeOf(names.get(j));
+                if (a.isPresent() && b.isPresent() && a.get().compatible(b.get()) && b.get().compatible(a.get())) {
+                    out.add(rename(t, Map.of(names.get(i), names.get(j), names.get(j), names.get(i))));
+                }
+            }
+        }
+        return out;
+    }
+
     private static String rename(Template t, String from, String to) {
+        return rename(t, Map.of(from, to));
+    }
+
+    private static String rename(Template t, Map<String, String> renames) {
         StringBuilder out = new StringBuilder(t.text());
         // from the end, so earlier offsets stay valid
         for (int i = t.occurrences().size() - 1; i >= 0; i--) {
-            if (t.occurrenceNames().get(i).equals(from)) {
+            String to = renames.get(t.occurrenceNames().get(i));
+            if (to != null) {
                 int[] range = t.occurrences().get(i);
                 out.replace(range[0], range[1], to);
             }

@@ -46,6 +46,7 @@ final class ValueRewrite implements Operator {
             case VariableDeclarator v when v.getInitializer().isPresent() ->
                     clamp(v.getInitializer().get(), Optional.empty(), JType.of(v.getType()), site);
             case NameExpr n -> variableExpression(n, site);
+            case MethodCallExpr m when getter(m) -> expressionOfItself(m, site.text(m), site);
             case ArrayAccessExpr a when a.getName() instanceof ArrayAccessExpr inner -> swapIndex(a, inner, site);
             default -> { }
         }
@@ -134,14 +135,35 @@ final class ValueRewrite implements Operator {
         if (!read || type.isEmpty() || !Ingredients.numeric(type.get())) {
             return;
         }
+        expressionOfItself(n, name, site);
+    }
+
+    /**
+     * A value read through an accessor, {@code r.radius()}, taken as a number because it is an operand of
+     * {@code *}, {@code /} or {@code -}: it gets the same variants as a numeric variable.
+     */
+    private static boolean getter(MethodCallExpr m) {
+        return m.getArguments().isEmpty() && m.getScope().filter(Expression::isNameExpr).isPresent()
+                && m.getParentNode().orElse(null) instanceof BinaryExpr b
+                && Set.of(BinaryExpr.Operator.MULTIPLY, BinaryExpr.Operator.DIVIDE, BinaryExpr.Operator.MINUS)
+                .contains(b.getOperator());
+    }
+
+    private static void expressionOfItself(Expression n, String name, Site site) {
         int times = Precedence.of(BinaryExpr.Operator.MULTIPLY);
         int plus = Precedence.of(BinaryExpr.Operator.PLUS);
         record Variant(String text, int prec) { }
         for (Variant v : List.of(new Variant(name + " * " + name, times), new Variant(name + " + 1", plus),
                 new Variant(name + " - 1", plus), new Variant("-" + name, Precedence.UNARY),
                 new Variant(name + " / 2", times))) {
-            site.replaceExpr(n, v.text(), v.prec(), "variable-expression",
-                    "replace '" + name + "' with '" + v.text() + "'", 0.2);
+            String description = "replace '" + name + "' with '" + v.text() + "'";
+            if (v.text().equals(name + " * " + name) && n.getParentNode().orElse(null) instanceof BinaryExpr b
+                    && b.getOperator() == BinaryExpr.Operator.MULTIPLY) {
+                // a square inside a product needs no parentheses: {@code PI * r * r}, as people write it
+                site.replace(n, v.text(), "variable-expression", description, 0.2);
+            } else {
+                site.replaceExpr(n, v.text(), v.prec(), "variable-expression", description, 0.2);
+            }
         }
     }
 

@@ -180,6 +180,43 @@ class JavaMutatorClassesTest {
     }
 
     @Test
+    void squaresAnAccessorReadInAProduct() {
+        String src = """
+                class Shapes {
+                    record Disc(double radius) { }
+                    static double area(Disc d) {
+                        return Math.PI * d.radius();
+                    }
+                    static String label(Disc d) {
+                        return d.toString();
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 4);
+        expectFix(m, "return Math.PI * d.radius();", "return Math.PI * d.radius() * d.radius();",
+                "variable-expression");
+        assertThat(Mutations.of(src, 7).candidates()).noneMatch(c -> c.operator().equals("variable-expression"));
+    }
+
+    @Test
+    void insertsTheMirrorImageOfASymmetricUpdate() {
+        String src = """
+                import java.util.*;
+                class Graph {
+                    private final Map<String, Set<String>> edges = new HashMap<>();
+                    void join(String a, String b) {
+                        edges.computeIfAbsent(a, k -> new HashSet<>());
+                        edges.computeIfAbsent(b, k -> new HashSet<>());
+                        edges.get(a).add(b);
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 7);
+        expectFix(m, "        edges.get(a).add(b);",
+                "        edges.get(a).add(b);\n        edges.get(b).add(a);", "insert-statement");
+    }
+
+    @Test
     void swapsNumericArgumentsOfDifferentTypes() {
         String src = """
                 class Growth {
