@@ -5,8 +5,13 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +48,42 @@ final class ConditionExtension implements Operator {
         List<String> clauses = Ingredients.clauses(site.scope(cond), mentioned, MAX_CLAUSES);
         join(cond, clauses, BinaryExpr.Operator.AND, 0.25, site);
         join(cond, clauses, BinaryExpr.Operator.OR, 0.2, site);
+        if (rejects(cond)) {
+            guard(cond, mentioned, site);
+        }
+    }
+
+    /**
+     * The condition of an {@code if} whose branch throws or returns a constant at once: a guard that refuses input.
+     */
+    private static boolean rejects(Expression cond) {
+        if (!(cond.getParentNode().orElse(null) instanceof IfStmt branch) || branch.getCondition() != cond) {
+            return false;
+        }
+        Statement then = branch.getThenStmt();
+        if (then instanceof BlockStmt block && !block.getStatements().isEmpty()) {
+            then = block.getStatements().get(0);
+        }
+        return then instanceof ThrowStmt || then instanceof ReturnStmt r
+                && r.getExpression().map(e -> e.isLiteralExpr() || e.isUnaryExpr() && e.asUnaryExpr()
+                .getExpression().isLiteralExpr()).orElse(true);
+    }
+
+    /**
+     * A guard that also refuses a number it already tests when it is not positive: {@code if (qty > max)} →
+     * {@code if (qty <= 0 || qty > max)}, the check first as people write it.
+     */
+    private static void guard(Expression cond, Set<String> mentioned, Site site) {
+        int prec = Precedence.of(BinaryExpr.Operator.OR);
+        String right = Precedence.operand(site.text(cond), Precedence.of(cond), prec, true);
+        Scope scope = site.scope(cond);
+        mentioned.stream().filter(n -> scope.typeOf(n).filter(Ingredients::numeric).isPresent()).sorted().limit(2)
+                .forEach(n -> {
+                    for (String clause : List.of(n + " <= 0", n + " < 0")) {
+                        site.replaceExpr(cond, clause + " || " + right, prec, "extend-condition",
+                                "also refuse '" + clause + "'", 0.2);
+                    }
+                });
     }
 
     private static void join(Expression cond, List<String> clauses, BinaryExpr.Operator op, double prior, Site site) {

@@ -147,6 +147,37 @@ def extend_condition(ctx, col):
                 new = ast.BoolOp(op=op(), values=values)
                 col.replace(test, new, [ctx.seg(test) + word + text, ctx.wrapped(test) + word + text],
                             "extend-condition", 0.25)
+        if _rejects(ctx, test):
+            _guard(ctx, col, test)
+
+
+def _rejects(ctx, test):
+    """The test of an `if` whose branch raises or returns at once: a guard that refuses input."""
+    parent = ctx.tree.up(test)
+    if not isinstance(parent, ast.If) or parent.test is not test:
+        return False
+    first = parent.body[0]
+    return isinstance(first, ast.Raise) or isinstance(first, ast.Return) and \
+        (first.value is None or isinstance(first.value, ast.Constant) or _negative_int(first.value))
+
+
+def _guard(ctx, col, test):
+    """`if qty > limit:` -> `if qty <= 0 or qty > limit:`: a guard that also refuses a number it tests when it
+    is not positive, the check first as people write it."""
+    # numbers: the names the test orders (`count > free`)
+    ordered = set()
+    for c in ast.walk(test):
+        if isinstance(c, ast.Compare) and any(isinstance(o, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for o in c.ops):
+            ordered |= {x.id for x in [c.left] + c.comparators if isinstance(x, ast.Name)}
+    names = sorted(ordered)[:2]
+    for v in names:
+        for op, sym in ((ast.LtE, "<="), (ast.Lt, "<")):
+            clause = ast.Compare(left=_name(v), ops=[op()], comparators=[ast.Constant(value=0)])
+            values = [clause] + (test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or)
+                                 else [test])
+            text = "%s %s 0" % (v, sym)
+            col.replace(test, ast.BoolOp(op=ast.Or(), values=values),
+                        [text + " or " + ctx.seg(test), text + " or " + ctx.wrapped(test)], "extend-condition", 0.2)
 
 
 def condition_from_scope(ctx, col):

@@ -217,6 +217,23 @@ class JavaMutatorClassesTest {
     }
 
     @Test
+    void aRejectingGuardAlsoRefusesANonPositiveNumberItTests() {
+        String src = """
+                class Seats {
+                    int free;
+                    void book(int count) {
+                        if (count > free) {
+                            throw new IllegalArgumentException("only " + free);
+                        }
+                        free -= count;
+                    }
+                }
+                """;
+        Mutations m = Mutations.of(src, 4);
+        expectFix(m, "if (count > free) {", "if (count <= 0 || count > free) {", "extend-condition");
+    }
+
+    @Test
     void swapsNumericArgumentsOfDifferentTypes() {
         String src = """
                 class Growth {

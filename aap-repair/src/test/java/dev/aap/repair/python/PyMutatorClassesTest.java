@@ -243,6 +243,19 @@ class PyMutatorClassesTest {
     }
 
     @Test
+    void aRejectingGuardAlsoRefusesANonPositiveNumberItTests() {
+        String buggy = """
+                def book(free, count):
+                    if count > free:
+                        raise ValueError("only %d left" % free)
+                    return free - count
+                """;
+        String fixed = buggy.replace("if count > free:", "if count <= 0 or count > free:");
+        assertThat(rankOf(buggy, 2, fixed)).isBetween(0, 40);
+        assertThat(operatorOf(buggy, 2, fixed)).isEqualTo("extend-condition");
+    }
+
+    @Test
     void replacesAVariableByASimpleExpressionOfItself() {
         String buggy = """
                 def midpoint(lo, hi):
