@@ -80,6 +80,14 @@ def _attributes(ctx, node, receiver, truth):
     if receiver is None:
         return []
     fn = ctx.function(node)
+    memo = ctx.__dict__.setdefault("_attributes", {})  # one walk of the class per method, not per node
+    key = (id(fn), truth)
+    if key not in memo:
+        memo[key] = _attributes_of(ctx, fn, receiver, truth)
+    return memo[key]
+
+
+def _attributes_of(ctx, fn, receiver, truth):
     cls = ctx.tree.up(fn)
     methods = {f.name for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
     assigned = []
@@ -116,7 +124,7 @@ def _attributes(ctx, node, receiver, truth):
     read = [x.attr for x in sorted((x for x in ast.walk(fn) if own(x)), key=lambda x: (x.lineno, x.col_offset))]
     # an attribute named like a local (`attempt` and `max_attempts`) is its likely bound or partner
     words = set()
-    for v in ctx.scope(node).names:
+    for v in ctx.scope(fn.body[0]).names:
         words |= _words(v)
     named_alike = [a for a in assigned if _words(a) & words]
     preferred = [x.attr for x in (truthy if truth else operands) if own(x)]

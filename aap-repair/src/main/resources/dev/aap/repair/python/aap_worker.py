@@ -245,6 +245,54 @@ class ClassicHelper:
         return json.loads(answer)
 
 
+class RewriteCache:
+    """Test modules rewritten for assertions once, in the server, instead of in every child.
+
+    pytest parses each test module, rewrites its asserts and compiles it on import; with no .pyc written that
+    is a third of a child's collection time. The server does it before forking, keyed by the file's bytes,
+    so every child of a candidate that leaves the test files alone imports the ready code object."""
+
+    def __init__(self, config):
+        self.config = config
+        self.done = {}
+        try:
+            from _pytest.assertion import rewrite
+            self.original = rewrite._rewrite_test
+        except (ImportError, AttributeError):
+            return  # another pytest: every child rewrites for itself, as before
+        if config.getoption("assertmode", "rewrite") != "rewrite":
+            return
+        rewrite._rewrite_test = self.rewrite
+
+    def rewrite(self, fn, config):
+        key = self.key(fn)
+        hit = self.done.get(key) if key is not None else None
+        if hit is None:
+            hit = self.original(fn, config)
+        return hit
+
+    @staticmethod
+    def key(fn):
+        try:
+            with open(fn, "rb") as f:
+                return str(fn), f.read()
+        except OSError:
+            return None
+
+    def prepare(self, node_ids):
+        """Rewrites the test files the node ids name, unless done for the same bytes already."""
+        from pathlib import Path
+        for path in {nid.split("::", 1)[0] for nid in node_ids}:
+            fn = Path(ROOT, path)
+            key = self.key(fn) if path.endswith(".py") else None
+            if key is None or key in self.done:
+                continue
+            try:
+                self.done[key] = self.original(fn, self.config)
+            except Exception:
+                pass  # a test file that does not parse is reported by the child that imports it
+
+
 class SessionServer:
     """pytest plugin: serves requests from inside the project's session, just before collection."""
 
@@ -252,6 +300,7 @@ class SessionServer:
         self.entered = False
         self.imported = set()
         self.classic = ClassicHelper()
+        self.rewrites = None
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection(self, session):
@@ -261,6 +310,7 @@ class SessionServer:
         for module in list(sys.modules.values()):
             if under_root(module):
                 self.imported.add(os.path.abspath(module.__file__))
+        self.rewrites = RewriteCache(session.config)
         try:
             serve(self.handle)
         except Forked as child:
@@ -272,6 +322,8 @@ class SessionServer:
         request = json.loads(line)
         if any(self.needs_classic(rel) for rel in request.get("changed") or {}):
             return self.classic.validate(line)
+        if hasattr(self.rewrites, "original"):
+            self.rewrites.prepare((request.get("first") or []) + (request.get("rest") or []))
         return validate(request, session_child)
 
     def needs_classic(self, rel):

@@ -155,6 +155,37 @@ class PyWorkerTest {
     }
 
     @Test
+    void testModulesRewrittenOnceInTheServerStillExplainFailuresAndAnEditedTestFileIsReadAfresh(
+            @TempDir Path project, @TempDir Path scratch) {
+        String tests = """
+                from area import area
+
+                def test_area():
+                    assert area(3, 4) == 12
+                """;
+        PyProjects.write(project, Map.of("area.py", "def area(w, h):\n    return w + h\n",
+                "pytest.ini", "[pytest]\naddopts = -p no:cacheprovider\n", "test_area.py", tests));
+        List<String> first = List.of("test_area.py::test_area");
+        try (var worker = PytestWorker.start(Sandbox.select("none"), project,
+                dev.aap.core.build.PythonLocator.find(), scratch)) {
+            for (int i = 0; i < 3; i++) {
+                // the values in the message come from pytest's assertion rewriting, done once for all three
+                assertThat(worker.validate(Map.of("area.py", "def area(w, h):\n    return w + h + " + i + "\n"),
+                        first, List.of(), TIMEOUT)).isInstanceOfSatisfying(Verdict.TestFailed.class,
+                        v -> assertThat(v.message()).contains("assert " + (7 + i) + " == 12"));
+            }
+            assertThat(worker.validate(Map.of("test_area.py", tests.replace("== 12", "== 7")), first, List.of(),
+                    TIMEOUT)).isInstanceOf(Verdict.Plausible.class);
+            assertThat(worker.validate(Map.of("area.py", "def area(w, h):\n    return w * h\n"), first, List.of(),
+                    TIMEOUT)).isInstanceOf(Verdict.Plausible.class);
+            assertThat(worker.validate(Map.of(), first, List.of(), TIMEOUT))
+                    .isInstanceOfSatisfying(Verdict.TestFailed.class,
+                            v -> assertThat(v.message()).contains("assert 7 == 12"));
+        }
+        assertThat(PyProjects.read(project.resolve("test_area.py"))).isEqualTo(tests);
+    }
+
+    @Test
     void aProjectWhoseSessionDoesNotComeUpStillGetsAnswers(@TempDir Path project, @TempDir Path scratch) {
         PyProjects.write(project, Map.of("gcd.py", BUGGY, "conftest.py", "raise RuntimeError('broken conftest')\n",
                 "test_gcd.py", "from gcd import gcd\n\ndef test_coprime():\n    assert gcd(35, 21) == 7\n"));
