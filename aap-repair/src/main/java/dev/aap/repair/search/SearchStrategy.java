@@ -5,6 +5,7 @@ import dev.aap.core.event.Event;
 import dev.aap.core.pipeline.PatchStrategy;
 import dev.aap.core.pipeline.StrategyContext;
 import dev.aap.core.pipeline.StrategyResult;
+import dev.aap.repair.localize.ConstantLoopHeaders;
 import dev.aap.repair.localize.Ochiai;
 import dev.aap.repair.localize.Suspicious;
 import dev.aap.repair.localize.TestCoverage;
@@ -39,7 +40,8 @@ public final class SearchStrategy implements PatchStrategy {
             ctx.baseline().report().failing().forEach(t -> baselineFailing.add(t.id()));
             List<TestCoverage> coverage = lang.coverage(baselineFailing);
             List<TestCoverage> failing = coverage.stream().filter(c -> !c.passed()).toList();
-            List<Suspicious> ranked = Ochiai.rank(coverage).stream().filter(s -> lang.isRepairable(s.file())).toList();
+            List<Suspicious> ranked = ConstantLoopHeaders.add(Ochiai.rank(coverage).stream()
+                    .filter(s -> lang.isRepairable(s.file())).toList(), ctx.workspace()::read);
             ctx.events().emit(new Event.Localized(ranked.size(),
                     ranked.stream().limit(10).map(Suspicious::toString).toList()));
             ctx.events().emit(new Event.StepFinished("localize", (System.nanoTime() - t0) / 1_000_000,
@@ -79,7 +81,8 @@ public final class SearchStrategy implements PatchStrategy {
             var baselineFailing = new java.util.HashSet<String>();
             ctx.baseline().report().failing().forEach(t -> baselineFailing.add(t.id()));
             List<TestCoverage> coverage = lang.coverage(baselineFailing);
-            List<Suspicious> ranked = Ochiai.rank(coverage).stream().filter(s -> lang.isRepairable(s.file())).toList();
+            List<Suspicious> ranked = ConstantLoopHeaders.add(Ochiai.rank(coverage).stream()
+                    .filter(s -> lang.isRepairable(s.file())).toList(), ctx.workspace()::read);
             ctx.events().emit(new Event.Localized(ranked.size(),
                     ranked.stream().limit(10).map(Suspicious::toString).toList()));
             ctx.events().emit(new Event.StepFinished("localize", (System.nanoTime() - t0) / 1_000_000,
