@@ -47,12 +47,20 @@ def scope_names(ctx, node, exclude=(), truth=False):
     """Variables usable at node, parameters and earlier locals first, minus excluded and callable names. In a
     method the receiver itself gives way to a few of its attributes (`self.limit`): those the method reads, then
     those the class tests for truth (truth=True, for clauses) or computes and compares with (for values)."""
-    called = {n.func.id for n in ast.walk(ctx.tree.module) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    called = _called(ctx)
     receiver = _receiver(ctx, node)
     out = [v for v in ctx.variables(node) if v not in exclude and v not in called and v not in ctx.facts.imports
            and v != receiver]
     attrs = [a for a in _attributes(ctx, node, receiver, truth) if a not in exclude]
     return out[:MAX_NAMES] + attrs[:MAX_ATTRS]
+
+
+def _called(ctx):
+    """Names the module calls as functions, found once per file rather than once per node."""
+    if "_called" not in ctx.__dict__:
+        ctx._called = {n.func.id for n in ast.walk(ctx.tree.module)
+                       if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    return ctx._called
 
 
 def used_names(node):
